@@ -1,0 +1,159 @@
+"""What every rule kind shares: metadata, option validation, and the Hit record.
+
+A kind declares its own YAML keys in ``OPTIONS``; :func:`tonelint.packs.load_pack`
+checks every key against them (unknown keys, wrong types and bad regexes are
+errors that point at the pack's file and line) before the kind is built.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, NamedTuple
+
+from ..document import Document
+from ..finding import Severity
+
+
+class Hit(NamedTuple):
+    """What a rule reports: a span of ``doc.text`` and what to say about it."""
+
+    start: int
+    end: int
+    values: dict[str, Any] = {}  # fills the message template: {match}, {count}, ...
+    suggestion: str | None = None
+    replacement: str | None = None
+
+
+@dataclass(frozen=True)
+class Option:
+    """One YAML key of a kind: its type, and a default when it may be left out."""
+
+    type: str  # "str", "int", "number", "bool", "regex", "regexes", "strings", "swap"
+    required: bool = False
+    default: Any = None
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Meta:
+    """The keys every rule has, whatever its kind."""
+
+    id: str
+    code: str
+    kind: str
+    category: str
+    severity: Severity
+    message: str
+    lang: str
+    summary: str = ""
+    suggestion: str | None = None
+    link: str | None = None
+    flag: tuple[str, ...] = ()
+    passes: tuple[str, ...] = ()
+    source: str = ""  # "rules/en/blame.yaml:12", for explain and errors
+    default_enabled: bool = True
+
+
+@dataclass
+class Rule:
+    """Base of all kinds: built once from validated YAML, then ``check`` per document."""
+
+    KIND: ClassVar[str] = ""
+    OPTIONS: ClassVar[dict[str, Option]] = {}
+
+    meta: Meta
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.setup()
+
+    def setup(self) -> None:
+        """Compile patterns and the like, once."""
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        raise NotImplementedError
+
+    def render(self, hit: Hit, doc: Document) -> str:
+        """The message for ``hit``, with ``{match}`` and the hit's values filled in."""
+        values = {"match": _quote(doc.text[hit.start : hit.end]), **hit.values}
+        out = self.meta.message
+        for key, value in values.items():
+            out = out.replace("{" + key + "}", str(value))
+        return out
+
+
+def _quote(s: str, limit: int = 60) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+WORD_FLAGS = re.IGNORECASE | re.UNICODE
+
+
+def compile_patterns(patterns: list[str], case_sensitive: bool, boundaries: bool) -> re.Pattern[str]:
+    """One regex for many alternatives, with word boundaries around each."""
+    body = "|".join(f"(?:{p})" for p in patterns) or "(?!)"
+    if boundaries:
+        body = rf"(?<![\w'’])(?:{body})(?![\w’]|'\w)"
+    return re.compile(body, 0 if case_sensitive else WORD_FLAGS)
+
+
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+# Keys shared by the kinds that look for phrases (phrase, count, required).
+PHRASE_OPTIONS: dict[str, Option] = {
+    "patterns": Option("regexes", required=True),
+    "exceptions": Option("regexes", default=[]),
+    "exception-scope": Option("str", default="match", choices=("match", "sentence")),
+    "scope": Option("str", default="text", choices=("text", "sentence")),
+    "case-sensitive": Option("bool", default=False),
+    "boundaries": Option("bool", default=True),
+}
+
+
+class Matcher:
+    """Patterns minus exceptions: the part of a rule that finds phrases.
+
+    An exception cancels a match it overlaps (``exception-scope: match``, so "not
+    your fault" cancels "your fault") or any match in the same sentence
+    (``exception-scope: sentence``, so "you did nothing wrong" can cancel "you").
+    With ``scope: sentence`` a pattern never reaches across a sentence end.
+    """
+
+    def __init__(self, options: dict[str, Any], patterns_key: str = "patterns") -> None:
+        case = options.get("case-sensitive", False)
+        bounds = options.get("boundaries", True)
+        self.regex = compile_patterns(options[patterns_key], case, bounds)
+        exceptions = options.get("exceptions") or []
+        self.exceptions = compile_patterns(exceptions, case, bounds) if exceptions else None
+        self.sentence_exceptions = options.get("exception-scope", "match") == "sentence"
+        self.per_sentence = options.get("scope", "text") == "sentence"
+
+    def finditer(self, doc: Document) -> Iterator[re.Match[str]]:
+        text = doc.text
+        if self.per_sentence:
+            for s in doc.sentences:
+                yield from self.regex.finditer(text, s.start, s.end)
+        else:
+            yield from self.regex.finditer(text)
+
+    def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
+        for m in self.finditer(doc):
+            if m.end() > m.start() and not self.excepted(doc, m.start(), m.end()):
+                yield m.start(), m.end()
+
+    def excepted(self, doc: Document, start: int, end: int) -> bool:
+        if self.exceptions is None:
+            return False
+        if self.sentence_exceptions:
+            s = doc.sentence_at(start)
+            return self.exceptions.search(doc.text, s.start, s.end) is not None
+        window_start, window_end = max(0, start - 80), min(len(doc.text), end + 80)
+        return any(
+            m.start() < end and start < m.end()
+            for m in self.exceptions.finditer(doc.text, window_start, window_end)
+        )

@@ -1,0 +1,91 @@
+"""``kind: metric`` — length and readability, with thresholds in the YAML.
+
+Metrics: ``words`` (the whole message), ``sentence-words`` (each sentence),
+``grade`` (Flesch-Kincaid grade, through textstat) and ``reading-ease``
+(Flesch reading ease, through textstat). ``max`` and/or ``min`` set the limits;
+the config's ``thresholds`` can override them per rule id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from .. import textmetrics
+from ..document import Document, Span
+from .base import Hit, Option, Rule
+
+
+def words(doc: Document) -> int:
+    return len(doc.words)
+
+
+def grade(doc: Document) -> float:
+    """Cached on the document: the checklist line shows it too."""
+    if "grade" not in doc.cache:
+        doc.cache["grade"] = round(textmetrics.grade(doc.text, doc.lang or "en"), 1)
+    return doc.cache["grade"]
+
+
+def reading_ease(doc: Document) -> float:
+    if "reading-ease" not in doc.cache:
+        doc.cache["reading-ease"] = round(textmetrics.reading_ease(doc.text, doc.lang or "en"), 1)
+    return doc.cache["reading-ease"]
+
+
+WHOLE_MESSAGE: dict[str, Callable[[Document], float]] = {
+    "words": words,
+    "grade": grade,
+    "reading-ease": reading_ease,
+}
+
+
+class Metric(Rule):
+    KIND = "metric"
+    OPTIONS = {
+        "metric": Option("str", required=True, choices=(*WHOLE_MESSAGE, "sentence-words")),
+        "max": Option("number"),
+        "min": Option("number"),
+        "min-words": Option("int", default=0),  # too short a text to judge: skip
+    }
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        if len(doc.words) < self.options["min-words"] or not doc.sentences:
+            return
+        name = self.options["metric"]
+        if name == "sentence-words":
+            for s in doc.sentences:
+                n = _count_words(doc, s)
+                if self._outside(n):
+                    yield self._hit(s, n)
+            return
+        value = WHOLE_MESSAGE[name](doc)
+        if self._outside(value):
+            yield self._hit(self._anchor(doc, name), value)
+
+    def _outside(self, value: float) -> bool:
+        lo, hi = self.options.get("min"), self.options.get("max")
+        return (hi is not None and value > hi) or (lo is not None and value < lo)
+
+    def _hit(self, span: Span, value: float) -> Hit:
+        limits = {"max": self.options.get("max"), "min": self.options.get("min")}
+        return Hit(span.start, span.end, {"value": value, **limits}, self.meta.suggestion)
+
+    def _anchor(self, doc: Document, name: str) -> Span:
+        """Length: the sentence that crosses the limit; readability: the longest sentence."""
+        if name == "words" and self.options.get("max") is not None:
+            limit = self.options["max"]
+            seen = 0
+            for s in doc.sentences:
+                seen += _count_words(doc, s)
+                if seen > limit:
+                    return s
+        return max(doc.sentences, key=lambda s: _count_words(doc, s))
+
+
+def _count_words(doc: Document, span: Span) -> int:
+    from bisect import bisect_left
+
+    starts = doc.cache.get("word_starts")
+    if starts is None:
+        starts = doc.cache["word_starts"] = [w.start for w in doc.words]
+    return bisect_left(starts, span.end) - bisect_left(starts, span.start)

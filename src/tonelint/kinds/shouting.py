@@ -1,0 +1,50 @@
+"""``kind: shouting`` — words in capitals, which read as raised voice."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..document import Document
+from .base import Hit, Option, Rule
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+class Shouting(Rule):
+    """Flags a run of capitalised words: one long enough (``min-letters``) or two
+    and more in a row. Acronyms in ``allow`` (PDF, VAT, ASAP...) never count.
+    """
+
+    KIND = "shouting"
+    OPTIONS = {
+        "min-letters": Option("int", default=4),
+        "allow": Option("strings", default=[]),
+    }
+
+    def setup(self) -> None:
+        self.allow = {w.upper() for w in self.options["allow"]}
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        run: list[re.Match[str]] = []
+        for m in _WORD.finditer(doc.text):
+            word = m.group(0)
+            caps = len(word) > 1 and word.isupper() and word.upper() not in self.allow
+            if caps and (not run or _adjacent(doc.text, run[-1].end(), m.start())):
+                run.append(m)
+                continue
+            yield from self._flush(run)
+            run = [m] if caps else []
+        yield from self._flush(run)
+
+    def _flush(self, run: list[re.Match[str]]) -> Iterator[Hit]:
+        if not run:
+            return
+        longest = max(len(m.group(0)) for m in run)
+        if len(run) >= 2 or longest >= self.options["min-letters"]:
+            yield Hit(run[0].start(), run[-1].end(), suggestion=self.meta.suggestion)
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    gap = text[end:start]
+    return len(gap) <= 3 and "\n" not in gap

@@ -1,0 +1,50 @@
+"""Template placeholders: names, not words.
+
+Each form below reads as a neutral name to the rules (``Dear {{ client }}, thank
+you`` still counts as thanks) or, for statements and comments, as nothing; it is
+never reported and never shifts a position (see ``DocumentBuilder.placeholder``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .document import NEUTRAL_NAME, DocumentBuilder
+
+# (pattern, reads as). Statements and comments read as nothing.
+BUILTIN: tuple[tuple[str, str], ...] = (
+    (r"\{\{!--.*?--\}\}", ""),  # Handlebars comment
+    (r"\{\{!.*?\}\}", ""),  # Handlebars/Mustache comment
+    (r"\{\{[#/^>].*?\}\}", ""),  # Handlebars/Mustache block and partial tags
+    (r"\{\{.*?\}\}", NEUTRAL_NAME),  # {{ client }}
+    (r"\{%.*?%\}", ""),  # {% if x %}
+    (r"\{#.*?#\}", ""),  # {# comment #}
+    (r"\$\{[^{}\n]*\}", NEUTRAL_NAME),  # ${client}
+    (r"\{[A-Za-z_][\w.]*\}|\{\d+\}", NEUTRAL_NAME),  # {client} {0}
+    (r"%[A-Za-z][A-Za-z0-9_]*%", NEUTRAL_NAME),  # %DATE%
+    (r"<<[ \t]*\w[\w .-]*>>", NEUTRAL_NAME),  # <<client>>
+    (r"\[[A-Za-z][\w'’-]*(?:[ \t][\w'’-]+){0,5}\](?![(\[:])", NEUTRAL_NAME),  # [Client Name]
+)
+
+
+class Placeholders:
+    """The placeholder forms in force: the built-in ones plus the config's."""
+
+    def __init__(self, extra: Iterable[str] = ()) -> None:
+        forms = list(BUILTIN) + [(p, NEUTRAL_NAME) for p in extra]
+        self._names = [name for _, name in forms]
+        self._regex = re.compile("|".join(f"({p})" for p, _ in forms), re.DOTALL)
+
+    def add(self, builder: DocumentBuilder, start: int, end: int) -> None:
+        """Add ``source[start:end]`` to ``builder``, placeholders as names."""
+        pos = start
+        for m in self._regex.finditer(builder.source, start, end):
+            builder.verbatim(pos, m.start())
+            name = self._names[(m.lastindex or 1) - 1]
+            builder.placeholder(m.start(), m.end(), name)
+            pos = m.end()
+        builder.verbatim(pos, end)
+
+    def spans(self, source: str) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in self._regex.finditer(source)]

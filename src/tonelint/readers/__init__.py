@@ -1,0 +1,58 @@
+"""Readers turn a file into a Document: the author's words and a map back to the file.
+
+One small module per format; the registry below picks one by file name. Every
+reader gets the decoded source (see :func:`decode`) and :class:`ReadOptions`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..document import Document
+from ..errors import TonelintError
+from ..placeholders import Placeholders
+from . import text
+
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    placeholders: Placeholders = field(default_factory=Placeholders)
+
+
+Reader = Callable[[str, str, ReadOptions], Document]
+
+# file suffix -> reader; a name with no known suffix is plain text.
+READERS: dict[str, Reader] = {
+    ".txt": text.read,
+}
+
+
+def reader_for(name: str) -> Reader:
+    suffix = Path(name).suffix.lower()
+    return READERS.get(suffix, text.read)
+
+
+def is_draft(path: Path) -> bool:
+    """Files a folder walk picks up: known suffixes only."""
+    return path.suffix.lower() in READERS
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is a clear error."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise TonelintError(f"broken UTF-16: {exc.reason}", name) from None
+    if b"\x00" in data[:8192]:
+        raise TonelintError("binary file (NUL bytes), not a draft", name)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise TonelintError(
+            f"not UTF-8 (byte 0x{data[exc.start]:02x}); save the draft as UTF-8", name, line
+        ) from None
