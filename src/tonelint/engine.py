@@ -18,7 +18,8 @@ from .config import Config
 from .document import Document
 from .errors import TonelintError
 from .finding import CORE_CATEGORIES, Finding, Severity
-from .kinds import Rule
+from .kinds import Hit, Rule
+from .patterns import PatternTimeout
 from .placeholders import Placeholders
 from .selection import matches, matches_any
 
@@ -113,7 +114,7 @@ class Linter:
             rule = active.rule
             if active.severity < self.min_severity or matches_any(ignored, rule.meta):
                 continue
-            for hit in rule.check(doc):
+            for hit in _timed(rule, doc):
                 if _inside_placeholder(doc, hit.start, hit.end):
                     continue
                 line, col, end_line, end_col, offset, end_offset = doc.locate(hit.start, hit.end)
@@ -149,9 +150,9 @@ class Linter:
     def lint_bytes(self, data: bytes, path: str) -> FileResult:
         try:
             doc = self.read(readers.decode(data, path), path)
+            return FileResult(path, self.lint_document(doc), doc)
         except TonelintError as exc:
-            return FileResult(path, error=exc)
-        return FileResult(path, self.lint_document(doc), doc)
+            return FileResult(path, error=_at(exc, path))
 
     def lint_file(self, path: Path, name: str | None = None) -> FileResult:
         name = name or str(path)
@@ -186,6 +187,20 @@ def _read(path: Path, name: str) -> bytes:
         raise TonelintError("is a directory", name) from None
     except OSError as exc:
         raise TonelintError(f"cannot read: {exc.strerror or exc}", name) from None
+
+
+def _timed(rule: Rule, doc: Document) -> list[Hit]:
+    """The rule's hits; a pattern out of time becomes an error naming the rule."""
+    try:
+        return list(rule.check(doc))
+    except PatternTimeout as exc:
+        m = rule.meta
+        raise TonelintError(f"rule {m.id} ({m.code}, {m.source}): {exc.message}", doc.path) from None
+
+
+def _at(exc: TonelintError, path: str) -> TonelintError:
+    """``exc`` with the draft's name when it has no place of its own."""
+    return exc if exc.path else TonelintError(exc.message, path, exc.line, exc.column)
 
 
 def _inside_placeholder(doc: Document, start: int, end: int) -> bool:

@@ -7,10 +7,10 @@ never reported and never shifts a position (see ``DocumentBuilder.placeholder``)
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from .document import NEUTRAL_NAME, DocumentBuilder
+from .patterns import DOTALL, TimedPattern
 
 # (pattern, reads as). Statements and comments read as nothing.
 BUILTIN: tuple[tuple[str, str], ...] = (
@@ -34,7 +34,9 @@ class Placeholders:
     def __init__(self, extra: Iterable[str] = ()) -> None:
         forms = list(BUILTIN) + [(p, NEUTRAL_NAME) for p in extra]
         self._names = [name for _, name in forms]
-        self._regex = re.compile("|".join(f"({p})" for p, _ in forms), re.DOTALL)
+        # The config's forms are the user's regexes: timed, like rule patterns.
+        self._regex = TimedPattern("|".join(f"({p})" for p, _ in forms), DOTALL,
+                                   owner="placeholders")
 
     def add(self, builder: DocumentBuilder, start: int, end: int) -> None:
         """Add ``source[start:end]`` to ``builder``, placeholders as names."""

@@ -6,10 +6,10 @@ the key, in words a user understands.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from .kinds.base import Option
+from .patterns import compile_error
 from .yamlfile import Located
 
 
@@ -84,10 +84,9 @@ def as_list(value: str | list[str]) -> list[str]:
 
 def bad_regex(patterns: list[str]) -> str | None:
     for p in patterns:
-        try:
-            re.compile(p)
-        except re.error as exc:
-            return f"regex {p!r} does not compile: {exc}"
+        problem = compile_error(p)
+        if problem:
+            return f"regex {p!r} does not compile: {problem}"
     return None
 
 

@@ -7,13 +7,13 @@ errors that point at the pack's file and line) before the kind is built.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, NamedTuple
 
 from ..document import Document
 from ..finding import Severity
+from ..patterns import IGNORECASE, Match, TimedPattern
 
 
 class Hit(NamedTuple):
@@ -89,15 +89,13 @@ def _quote(s: str, limit: int = 60) -> str:
     return s if len(s) <= limit else s[: limit - 1] + "…"
 
 
-WORD_FLAGS = re.IGNORECASE | re.UNICODE
-
-
-def compile_patterns(patterns: list[str], case_sensitive: bool, boundaries: bool) -> re.Pattern[str]:
-    """One regex for many alternatives, with word boundaries around each."""
+def compile_patterns(patterns: list[str], case_sensitive: bool, boundaries: bool) -> TimedPattern:
+    """One regex for many alternatives, with word boundaries around each; it runs
+    under a time budget (see :mod:`tonelint.patterns`)."""
     body = "|".join(f"(?:{p})" for p in patterns) or "(?!)"
     if boundaries:
         body = rf"(?<![\w'’])(?:{body})(?![\w’]|'\w)"
-    return re.compile(body, 0 if case_sensitive else WORD_FLAGS)
+    return TimedPattern(body, 0 if case_sensitive else IGNORECASE)
 
 
 def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -133,7 +131,7 @@ class Matcher:
         self.sentence_exceptions = options.get("exception-scope", "match") == "sentence"
         self.per_sentence = options.get("scope", "text") == "sentence"
 
-    def finditer(self, doc: Document) -> Iterator[re.Match[str]]:
+    def finditer(self, doc: Document) -> Iterator[Match]:
         text = doc.text
         if self.per_sentence:
             for s in doc.sentences:
