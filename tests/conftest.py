@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +10,15 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+OFFLINE = Path(__file__).resolve().parent / "offline"
+
+
+def offline_env(env: dict[str, str] | None = None) -> dict[str, str]:
+    """``env`` (default: ours) with tests/offline/sitecustomize.py loaded first:
+    every CLI test is also a test that tonelint reaches no network."""
+    out = dict(os.environ if env is None else env)
+    out["PYTHONPATH"] = os.pathsep.join(filter(None, [str(OFFLINE), out.get("PYTHONPATH")]))
+    return out
 
 
 @pytest.fixture
@@ -23,7 +33,7 @@ def run_cli(tmp_path: Path):
             input=data if data is not None else b"",
             capture_output=True,
             cwd=cwd or tmp_path,
-            env=env,
+            env=offline_env(env),
         )
         return subprocess.CompletedProcess(
             proc.args, proc.returncode, proc.stdout.decode("utf-8", "replace"),

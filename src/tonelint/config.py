@@ -37,6 +37,7 @@ SCHEMA: dict[str, Option] = {
     "placeholders": Option("regexes"),
     "format": Option("str"),
     "color": Option("str", choices=("auto", "always", "never")),
+    "max-size": Option("number"),  # MB; a larger file is refused, not read (0: no limit)
 }
 
 
@@ -56,6 +57,7 @@ class Config:
     placeholders: list[str] = field(default_factory=list)
     format: str = "text"
     color: str = "auto"
+    max_size: float = 10
     origin: dict[str, str] = field(default_factory=dict, compare=False)
     base_dir: Path = field(default_factory=Path.cwd, compare=False)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,7 @@ from .patterns import PatternTimeout
 from .placeholders import Placeholders
 from .selection import matches, matches_any
 
+MB = 1_000_000
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
 
 
@@ -149,6 +151,7 @@ class Linter:
 
     def lint_bytes(self, data: bytes, path: str) -> FileResult:
         try:
+            _check_size(len(data), self.config.max_size, path)
             doc = self.read(readers.decode(data, path), path)
             return FileResult(path, self.lint_document(doc), doc)
         except TonelintError as exc:
@@ -157,7 +160,7 @@ class Linter:
     def lint_file(self, path: Path, name: str | None = None) -> FileResult:
         name = name or str(path)
         try:
-            data = _read(path, name)
+            data = _read(path, name, self.config.max_size)
         except TonelintError as exc:
             return FileResult(name, error=exc)
         return self.lint_bytes(data, name)
@@ -178,15 +181,25 @@ class Linter:
         return out
 
 
-def _read(path: Path, name: str) -> bytes:
+def _read(path: Path, name: str, max_mb: float) -> bytes:
+    """The file's bytes; one too large is refused before it is read (memory stays small)."""
     try:
-        return path.read_bytes()
+        with path.open("rb") as f:
+            _check_size(os.fstat(f.fileno()).st_size, max_mb, name)
+            return f.read()
     except FileNotFoundError:
         raise TonelintError("no such file", name) from None
     except IsADirectoryError:
         raise TonelintError("is a directory", name) from None
     except OSError as exc:
         raise TonelintError(f"cannot read: {exc.strerror or exc}", name) from None
+
+
+def _check_size(size: int, max_mb: float, name: str) -> None:
+    if max_mb > 0 and size > max_mb * MB:
+        raise TonelintError(
+            f"{size / MB:.1f} MB is too large for a message draft (max-size: {max_mb:g} MB; "
+            "raise it in the config, 0 for no limit)", name)
 
 
 def _timed(rule: Rule, doc: Document) -> list[Hit]:
@@ -203,6 +216,15 @@ def _at(exc: TonelintError, path: str) -> TonelintError:
     return exc if exc.path else TonelintError(exc.message, path, exc.line, exc.column)
 
 
+def _special(path: Path) -> bool:
+    """A FIFO, socket or device: opening one in a folder walk could block forever.
+    (A file gone by now is still listed: reading it says so.)"""
+    try:
+        return not stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
+
+
 def _inside_placeholder(doc: Document, start: int, end: int) -> bool:
     return any(p.start <= start and end <= p.end for p in doc.placeholders)
 
@@ -217,7 +239,7 @@ def expand_paths(paths: Iterable[str]) -> Iterator[tuple[Path, str] | TonelintEr
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
                 for f in sorted(files):
                     p = Path(root) / f
-                    if readers.is_draft(p):
+                    if readers.is_draft(p) and not _special(p):
                         found = True
                         yield p, str(p)
             if not found:

@@ -9,6 +9,8 @@ which the engine turns into an error that names the rule.
 
 from __future__ import annotations
 
+import re
+import warnings
 from collections.abc import Iterator
 from typing import Any
 
@@ -37,7 +39,18 @@ def budget(length: int) -> float:
 
 
 def compile_error(pattern: str) -> str | None:
-    """Why ``pattern`` does not compile, or None: the same engine as :func:`compile`."""
+    """Why ``pattern`` does not compile, or None.
+
+    ``re`` answers first because it compiles about three times faster and what
+    it accepts ``regex`` accepts too; ``regex`` decides the rest (``\\p{L}``...).
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            re.compile(pattern)
+            return None
+        except (re.error, ValueError, OverflowError, RecursionError):
+            pass
     try:
         regex.compile(pattern)
     except (regex.error, ValueError, OverflowError, RecursionError) as exc:
@@ -51,7 +64,10 @@ class TimedPattern:
     def __init__(self, pattern: str, flags: int = 0, owner: str = "") -> None:
         self.pattern = pattern
         self.owner = owner  # named in the error when the rule's name is not known here
-        self._compiled = regex.compile(pattern, flags)
+        try:
+            self._compiled = regex.compile(pattern, flags)
+        except regex.error as exc:  # validated already; a safety net, not a traceback
+            raise TonelintError(f"{owner or 'a pattern'} does not compile: {exc}") from None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Match]:
         end = len(text) if endpos is None else endpos
