@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Iterator
+from functools import cached_property
 from typing import Any
 
 import regex
@@ -63,11 +64,17 @@ class TimedPattern:
 
     def __init__(self, pattern: str, flags: int = 0, owner: str = "") -> None:
         self.pattern = pattern
+        self.flags = flags
         self.owner = owner  # named in the error when the rule's name is not known here
+
+    @cached_property
+    def _compiled(self) -> Any:
+        """Compiled on first use: ``regex`` compiles slowly, and rules left out by
+        ``--select`` or a subcommand that only lists rules never need it."""
         try:
-            self._compiled = regex.compile(pattern, flags)
+            return regex.compile(self.pattern, self.flags)
         except regex.error as exc:  # validated already; a safety net, not a traceback
-            raise TonelintError(f"{owner or 'a pattern'} does not compile: {exc}") from None
+            raise TonelintError(f"{self.owner or 'a pattern'} does not compile: {exc}") from None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Match]:
         end = len(text) if endpos is None else endpos
