@@ -142,7 +142,10 @@ class Linter:
         return findings
 
     def read(self, source: str, path: str) -> Document:
-        doc = readers.reader_for(path)(source, path, self.read_options)
+        try:
+            doc = readers.reader_for(path)(source, path, self.read_options)
+        except TonelintError as exc:  # a placeholder pattern out of time, say
+            raise _at(exc, path) from None
         doc.lang = doc.lang or self.default_lang
         return doc
 
@@ -155,7 +158,7 @@ class Linter:
             doc = self.read(readers.decode(data, path), path)
             return FileResult(path, self.lint_document(doc), doc)
         except TonelintError as exc:
-            return FileResult(path, error=_at(exc, path))
+            return FileResult(path, error=exc)
 
     def lint_file(self, path: Path, name: str | None = None) -> FileResult:
         name = name or str(path)

@@ -10,6 +10,7 @@ which the engine turns into an error that names the rule.
 from __future__ import annotations
 
 import re
+import time
 import warnings
 from collections.abc import Iterator
 from functools import cached_property
@@ -19,11 +20,11 @@ import regex
 
 from .errors import TonelintError
 
-# Seconds any pattern may spend on any text, plus seconds per character scanned.
-# The shipped patterns scan about 1 µs a character; 20 µs leaves room for slow
-# machines and busy CI, and one pathological pattern still ends in about a second.
+# Seconds one pattern may spend on one text: a base, plus seconds per character.
+# The slowest shipped pattern scans about 1 µs a character; 10 µs leaves room for
+# slow machines and busy CI, and a pathological one still ends in about a second.
 BASE_SECONDS = 1.0
-SECONDS_PER_CHAR = 20e-6
+SECONDS_PER_CHAR = 10e-6
 
 IGNORECASE = regex.IGNORECASE
 DOTALL = regex.DOTALL
@@ -60,12 +61,24 @@ def compile_error(pattern: str) -> str | None:
 
 
 class TimedPattern:
-    """A compiled pattern whose every scan stops after :func:`budget` seconds."""
+    """A compiled pattern with a time budget per text it scans.
+
+    The budget is :func:`budget` of the whole text, shared by every scan of that
+    same text (a rule scanning sentence by sentence, then each match's
+    surroundings for exceptions), so many small scans cannot add up to a hang
+    either. It is kept on the pattern for the last text seen: a Document's text
+    is one string object, so a new document starts a new budget.
+    """
 
     def __init__(self, pattern: str, flags: int = 0, owner: str = "") -> None:
         self.pattern = pattern
         self.flags = flags
         self.owner = owner  # named in the error when the rule's name is not known here
+        self._text: str | None = None
+        self._left = 0.0
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_text": None}  # a pickled rule carries no draft
 
     @cached_property
     def _compiled(self) -> Any:
@@ -77,23 +90,39 @@ class TimedPattern:
             raise TonelintError(f"{self.owner or 'a pattern'} does not compile: {exc}") from None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Match]:
-        end = len(text) if endpos is None else endpos
-        seconds = budget(end - pos)
-        try:
-            yield from self._compiled.finditer(text, pos, end, timeout=seconds)
-        except TimeoutError:
-            raise self._timeout(seconds) from None
+        self._start(text)
+        matches = self._compiled.finditer(text, pos, endpos, timeout=self._left)
+        while True:
+            began = time.monotonic()
+            try:
+                m = next(matches)
+            except StopIteration:
+                return
+            except TimeoutError:
+                raise self._timeout(text) from None
+            finally:
+                self._left -= time.monotonic() - began
+            yield m
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Match | None:
-        end = len(text) if endpos is None else endpos
-        seconds = budget(end - pos)
+        self._start(text)
+        began = time.monotonic()
         try:
-            return self._compiled.search(text, pos, end, timeout=seconds)
+            return self._compiled.search(text, pos, endpos, timeout=self._left)
         except TimeoutError:
-            raise self._timeout(seconds) from None
+            raise self._timeout(text) from None
+        finally:
+            self._left -= time.monotonic() - began
 
-    def _timeout(self, seconds: float) -> PatternTimeout:
+    def _start(self, text: str) -> None:
+        if text is not self._text:
+            self._text, self._left = text, budget(len(text))
+        if self._left <= 0:
+            raise self._timeout(text)
+
+    def _timeout(self, text: str) -> PatternTimeout:
         return PatternTimeout(
-            f"{self.owner + ': ' if self.owner else ''}a pattern took over {seconds:.1f} s (catastrophic backtracking? "
+            f"{self.owner + ': ' if self.owner else ''}a pattern took over "
+            f"{budget(len(text)):.1f} s on this text (catastrophic backtracking? "
             "bound its repeats, e.g. (?:\\w+ ){0,5} instead of (?:\\w+ )*)"
         )

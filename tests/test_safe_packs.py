@@ -1,0 +1,114 @@
+"""Rule packs and config are data, never code, and a user's regex cannot hang a run."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+import tonelint
+from tonelint import packs, patterns
+from tonelint.errors import TonelintError
+from tonelint.exitcode import ExitCode
+
+RULE = """\
+rules:
+  - id: team.slow
+    code: TL9002
+    kind: {kind}
+    category: unfriendly
+    severity: warning
+    message: slow
+    scope: {scope}
+    {key}: {patterns}
+    examples: {{flag: [aaa], pass: [b]}}
+"""
+
+
+def write_pack(tmp_path: Path, pattern: str, scope: str = "text", kind: str = "phrase") -> Path:
+    folder = tmp_path / "pack"
+    (folder / "en").mkdir(parents=True, exist_ok=True)
+    key, value = ("swap", f"{{'{pattern}': x}}") if kind == "substitution" else ("patterns", f"['{pattern}']")
+    text = RULE.format(kind=kind, scope=scope, key=key, patterns=value)
+    if kind == "substitution":
+        text = text.replace("    scope: text\n", "")
+    (folder / "en" / "slow.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("pattern", "scope", "kind", "text"),
+    [
+        ("(a+)+$", "text", "phrase", "a" * 20_000 + "!\n"),
+        ("(a|aa)+$", "text", "phrase", "a" * 20_000 + "!\n"),
+        ("(a|aa)+$", "text", "substitution", "a" * 20_000 + "!\n"),
+        # Many small scans share one budget: 2000 sentences cannot take 2000 budgets.
+        ("(a|aa)+$", "sentence", "phrase", ("a" * 26 + "!. ") * 2000),
+    ],
+    ids=["nested plus", "alternation", "substitution", "sentence by sentence"],
+)
+def test_a_backtracking_pattern_ends_with_an_error_naming_the_rule(
+    tmp_path: Path, pattern: str, scope: str, kind: str, text: str
+) -> None:
+    folder = write_pack(tmp_path, pattern, scope, kind)
+    began = time.monotonic()
+    with pytest.raises(TonelintError) as err:
+        tonelint.lint_text(text, rules=[str(folder)], select=["team.slow"])
+    assert time.monotonic() - began < patterns.budget(len(text)) + 3
+    message = str(err.value)
+    assert "rule team.slow (TL9002, " in message and "slow.yaml:2)" in message
+    assert "catastrophic backtracking" in message
+
+
+def test_through_the_cli_the_draft_fails_and_the_others_are_linted(run_cli, tmp_path: Path) -> None:
+    folder = write_pack(tmp_path, "(a|aa)+$")
+    (tmp_path / "aaa.txt").write_text("a" * 20_000 + "!\n", encoding="utf-8")
+    (tmp_path / "ok.txt").write_text("aaa\n", encoding="utf-8")
+    result = run_cli("--rules", str(folder), "--select", "team.slow", "aaa.txt", "ok.txt")
+    assert result.returncode == ExitCode.ERROR
+    [line] = result.stderr.splitlines()
+    assert line.startswith("tonelint: error: aaa.txt: rule team.slow (TL9002, ")
+    assert "ok.txt:1:1: TL9002 [team.slow]" in result.stdout
+
+
+def test_a_config_placeholder_pattern_is_timed_too(tmp_path: Path) -> None:
+    with pytest.raises(TonelintError, match=r"^draft\.txt: placeholders: a pattern took over"):
+        tonelint.lint_text("a" * 20_000 + "!", path="draft.txt", placeholders=["(a|aa)+$"])
+
+
+def test_a_fast_pattern_on_a_long_text_is_within_budget() -> None:
+    """The budget grows with the text: the slowest shipped rules stay within it on 1 MB."""
+    text = ("Thank you for all the help with the move. You failed to pay. " * 17_000)[:1_000_000]
+    findings = tonelint.lint_text(text, select=["blame", "sugarcoating.flattery"])
+    assert any(f.rule == "blame.you-failed" for f in findings)
+
+
+def test_the_regex_engine_validates_what_it_runs(tmp_path: Path) -> None:
+    """What the validator accepts the matcher runs (``\\p{L}`` is ``regex`` syntax)."""
+    folder = write_pack(tmp_path, r"\p{Lu}{5,}ly")
+    findings = tonelint.lint_text("That was SILLYly done.", rules=[str(folder)], select=["team.slow"])
+    assert [f.column for f in findings] == [10]
+
+
+def test_packs_construct_no_python_objects(tmp_path: Path) -> None:
+    """``!!python/object`` tags are refused, and nothing runs."""
+    marker = tmp_path / "pwned"
+    folder = tmp_path / "pack"
+    (folder / "en").mkdir(parents=True)
+    (folder / "en" / "evil.yaml").write_text(
+        f"rules: !!python/object/apply:os.system ['touch {marker}']\n", encoding="utf-8")
+    with pytest.raises(TonelintError, match="not valid YAML"):
+        packs.load_rules("en", (folder,))
+    assert not marker.exists()
+
+
+def test_config_constructs_no_python_objects(run_cli, tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    (tmp_path / ".tonelint.yaml").write_text(
+        f"lang: !!python/object/apply:os.system ['touch {marker}']\n", encoding="utf-8")
+    (tmp_path / "d.txt").write_text("Hello.\n", encoding="utf-8")
+    result = run_cli("d.txt")
+    assert result.returncode == ExitCode.ERROR
+    assert ".tonelint.yaml:1: not valid YAML" in result.stderr
+    assert not marker.exists()
