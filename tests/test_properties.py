@@ -1,0 +1,96 @@
+"""Property-based tests: arbitrary drafts never break tonelint or its positions.
+
+Drafts are random mixes of Unicode text, phrases the rules flag (the packs' own
+``flag`` examples), placeholders, typographic quotes and every kind of line
+ending. Example counts are modest so the suite stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import tonelint
+from tonelint import packs
+from tonelint.cli import main
+from tonelint.document import _PLAIN_QUOTES, LineIndex
+from tonelint.finding import Finding
+from tonelint.kinds.base import _quote
+from tonelint.placeholders import Placeholders
+
+RULES = {r.meta.id: r.meta for r in packs.load_rules("en").rules}
+FLAGGED = sorted({ex for meta in RULES.values() for ex in meta.flag})
+
+PIECES = st.one_of(
+    st.text(max_size=40),
+    st.sampled_from(FLAGGED),
+    st.sampled_from(["\n", "\r\n", "\r", "\n\n", " ", "\t", "\u2028", "\ufeff"]),
+    st.sampled_from(["{{ client }}", "{% if x %}", "{#c#}", "${name}", "{0}", "%DATE%", "<<Name>>",
+                     "[Client Name]", "{{", "}}", "{%", "[", "]"]),
+    st.sampled_from(["“", "”", "‘", "’", "\"", "'", "!", "?", "...", "…", "- ", "1. ", "YOU", "NEVER"]),
+)
+DRAFTS = st.lists(PIECES, max_size=30).map("".join)
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def check_positions(source: str, findings: list[Finding]) -> None:
+    """Every finding lies inside the file, its line/column are those of its offsets,
+    and a ``{match}`` in its message is the text at those offsets."""
+    lines = LineIndex(source)
+    placeholders = Placeholders().spans(source)
+    for f in findings:
+        assert 0 <= f.offset <= f.end_offset <= len(source), f
+        assert (f.line, f.column) == lines.position(f.offset), f
+        assert (f.end_line, f.end_column) == lines.position(f.end_offset), f
+        template = RULES[f.rule].message
+        inside = any(s < f.end_offset and f.offset < e for s, e in placeholders)
+        if "{match}" in template and not inside and f.end_offset > f.offset:
+            assert _quote(source[f.offset:f.end_offset].translate(_PLAIN_QUOTES)) in f.message, f
+
+
+@FAST
+@given(DRAFTS)
+def test_lint_text_never_fails_and_points_inside(source: str) -> None:
+    findings = tonelint.lint_text(source)
+    check_positions(source, findings)
+    assert findings == sorted(findings)
+    assert tonelint.lint_text(source) == findings  # deterministic
+
+
+@FAST
+@given(st.text(max_size=300))
+def test_any_unicode_at_all(source: str) -> None:
+    check_positions(source, tonelint.lint_text(source))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(DRAFTS, st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]))
+def test_the_cli_agrees_with_the_library(source: str, encoding: str) -> None:
+    """Bytes in any accepted encoding through the CLI give the library's findings
+    (NUL bytes excepted: they mark a binary file, unless the BOM says UTF-16)."""
+    result = CliRunner().invoke(
+        main, ["-", "--stdin-filename", "d.txt", "--format", "json"], input=source.encode(encoding)
+    )
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    if "\x00" in source and encoding != "utf-16":
+        assert result.exit_code == 2 and "binary file" in result.stderr
+        return
+    assert result.exit_code in (0, 1), result.output
+    if encoding == "utf-8":  # a leading U+FEFF is read as the UTF-8 signature
+        source = source.removeprefix("\ufeff")
+    expected = [f.as_dict() for f in tonelint.lint_text(source, path="d.txt")]
+    assert json.loads(result.output) == expected
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=200))
+def test_any_bytes_through_the_cli_is_findings_or_one_error_line(data: bytes) -> None:
+    result = CliRunner().invoke(main, ["-", "--stdin-filename", "d.txt", "--format", "json"], input=data)
+    assert isinstance(result.exception, SystemExit) or result.exception is None, result.exception
+    assert result.exit_code in (0, 1, 2)
+    if result.exit_code == 2:
+        [line] = [x for x in result.stderr.splitlines() if x]
+        assert line.startswith("tonelint: error: d.txt")
