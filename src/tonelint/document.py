@@ -68,6 +68,9 @@ class Document:
     _verbatim: list[bool]
     lang: str | None = None
     placeholders: list[Span] = field(default_factory=list)
+    # Source ranges of the format's comments (``<!-- -->``, ``{# #}``...), where
+    # suppression directives may stand; plain text has none.
+    comments: list[tuple[int, int]] = field(default_factory=list)
     # Values computed once and shared by rules (sentences, metrics, ...).
     cache: dict[str, Any] = field(default_factory=dict)
 
@@ -155,6 +158,7 @@ class DocumentBuilder:
         self._src_ends: list[int] = []
         self._verbatim: list[bool] = []
         self._placeholders: list[Span] = []
+        self._comments: list[tuple[int, int]] = []
 
     def _push(self, piece: str, src_start: int, src_end: int, verbatim: bool) -> None:
         if not piece:
@@ -184,6 +188,10 @@ class DocumentBuilder:
         """Add text that is not in the source (a paragraph break between blocks)."""
         self._push(piece, src_offset, src_offset, False)
 
+    def comment(self, src_start: int, src_end: int) -> None:
+        """Record a comment of the format (read by suppression, never linted)."""
+        self._comments.append((src_start, src_end))
+
     def build(self, lang: str | None = None) -> Document:
         return Document(
             path=self.path,
@@ -197,4 +205,5 @@ class DocumentBuilder:
             _verbatim=self._verbatim,
             lang=lang,
             placeholders=self._placeholders,
+            comments=sorted(self._comments),
         )

@@ -13,12 +13,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import packs, readers
+from . import packs, readers, suppression
 from .config import Config
 from .document import Document
 from .errors import TonelintError
 from .finding import CORE_CATEGORIES, Finding, Severity
 from .kinds import Rule
+from .kinds.base import Meta
 from .placeholders import Placeholders
 from .selection import matches, matches_any
 
@@ -46,9 +47,14 @@ class Linter:
 
     def __init__(self, config: Config) -> None:
         self.config = config
-        self.read_options = readers.ReadOptions(Placeholders(config.placeholders))
+        self.read_options = readers.ReadOptions(
+            Placeholders(config.placeholders),
+            lint_quoted=config.lint_quoted,
+            lint_signature=config.lint_signature,
+        )
         self.extra_packs = tuple(Path(p) for p in config.rules)
         self._active: dict[str, list[ActiveRule]] = {}
+        self._metas: dict[str, list[Meta]] = {}  # every rule of a language, for directives
         self.min_severity = Severity.parse(config.min_severity)
         self.rules_for(self.default_lang)  # load now: a broken pack fails before any file
 
@@ -86,6 +92,7 @@ class Linter:
                 rule = type(rule)(meta, {**rule.options, **limits})
             active.append(ActiveRule(rule, severity))
         self._active[lang] = active
+        self._metas[lang] = [r.meta for r in rules]
         return active
 
     def _check_selectors(self, rules: list[Rule]) -> None:
@@ -135,6 +142,7 @@ class Linter:
                         end_offset=end_offset,
                     )
                 )
+        findings = suppression.apply(findings, doc, self._metas[lang])
         findings.sort()
         return findings
 
@@ -148,7 +156,8 @@ class Linter:
 
     def lint_bytes(self, data: bytes, path: str) -> FileResult:
         try:
-            doc = self.read(readers.decode(data, path), path)
+            doc = readers.read_bytes(data, path, self.read_options)
+            doc.lang = doc.lang or self.default_lang
         except TonelintError as exc:
             return FileResult(path, error=exc)
         return FileResult(path, self.lint_document(doc), doc)

@@ -1,7 +1,9 @@
 """Readers turn a file into a Document: the author's words and a map back to the file.
 
-One small module per format; the registry below picks one by file name. Every
-reader gets the decoded source (see :func:`decode`) and :class:`ReadOptions`.
+One small module per format; the registry below picks one by file name (a
+template's inner format by its double extension, see template.py). Every reader
+gets the decoded source (see :func:`decode`) and :class:`ReadOptions`; email,
+which declares its own charsets, reads the bytes (:func:`read_bytes`).
 """
 
 from __future__ import annotations
@@ -13,13 +15,14 @@ from pathlib import Path
 from ..document import Document
 from ..errors import TonelintError
 from ..placeholders import Placeholders
-from . import text
-
+from . import email, html, markdown, template, text
 
 
 @dataclass(frozen=True)
 class ReadOptions:
     placeholders: Placeholders = field(default_factory=Placeholders)
+    lint_quoted: bool = False  # quoted replies: `>` lines, "On ... wrote:" and below
+    lint_signature: bool = False  # what follows a `-- ` line
 
 
 Reader = Callable[[str, str, ReadOptions], Document]
@@ -27,12 +30,29 @@ Reader = Callable[[str, str, ReadOptions], Document]
 # file suffix -> reader; a name with no known suffix is plain text.
 READERS: dict[str, Reader] = {
     ".txt": text.read,
+    ".md": markdown.read,
+    ".markdown": markdown.read,
+    ".html": html.read,
+    ".htm": html.read,
+    ".eml": email.read,
+    **{suffix: template.read for suffix in template.SUFFIXES},
+}
+BYTE_READERS: dict[str, Callable[[bytes, str, ReadOptions], Document]] = {
+    ".eml": email.read_bytes,
 }
 
 
 def reader_for(name: str) -> Reader:
     suffix = Path(name).suffix.lower()
     return READERS.get(suffix, text.read)
+
+
+def read_bytes(data: bytes, name: str, options: ReadOptions) -> Document:
+    """A file as it is on disk (or on standard input, named by ``--stdin-filename``)."""
+    by_bytes = BYTE_READERS.get(Path(name).suffix.lower())
+    if by_bytes is not None:
+        return by_bytes(data, name, options)
+    return reader_for(name)(decode(data, name), name, options)
 
 
 def is_draft(path: Path) -> bool:
