@@ -74,6 +74,8 @@ def _effective_config(options: dict[str, Any]) -> Config:
         "min-severity": options.get("min_severity"),
         "format": options.get("output_format"),
         "color": options.get("color"),
+        "lint-quoted": options.get("lint_quoted"),
+        "lint-signature": options.get("lint_signature"),
     }
     extra_rules = options.get("rules") or ()
     if extra_rules:
@@ -111,6 +113,10 @@ def main() -> None:
               help="Lowest severity that makes the exit code 1 (default: warning).")
 @click.option("--stdin-filename", help="Name for text read from standard input (picks the reader).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), help="Colour (NO_COLOR honoured).")
+@click.option("--lint-quoted/--no-lint-quoted", default=None,
+              help="Lint quoted replies too (default: only the author's words).")
+@click.option("--lint-signature/--no-lint-signature", default=None,
+              help="Lint the signature after a '-- ' line too.")
 @click.option("-v", "--verbose", is_flag=True, help="Say more about what is done.")
 def lint(paths: tuple[str, ...], stdin_filename: str | None, verbose: bool, **options: Any) -> None:
     """Lint drafts: files, folders, or - for standard input."""

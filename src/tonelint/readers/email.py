@@ -18,6 +18,7 @@ from __future__ import annotations
 import email
 import re
 from email import policy
+from email.header import decode_header, make_header
 from email.message import EmailMessage, Message
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from . import ReadOptions
 
 _HEADER_END = re.compile(rb"\r?\n\r?\n|\r\r")
+_ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
 _SUBJECT = re.compile(rb"(?im)^subject:[ \t]*((?:[^\r\n]*)(?:\r?\n[ \t][^\r\n]*)*)")
 
 
@@ -54,7 +56,7 @@ def read_bytes(data: bytes, name: str, options: ReadOptions) -> Document:
     head = _text(data[: span[0]])
     source = head + decoded + _text(data[span[1]:])
     builder = DocumentBuilder(name, source)
-    _subject(builder, data, msg, options)
+    _subject(builder, data, options)
     if body is not None:
         builder.separator("\n\n", len(head))
         fill = html.fill if body.get_content_subtype() == "html" else text.fill
@@ -99,7 +101,9 @@ def _body_span(data: bytes, start: int, end: int, part: Message, target: Message
         raise ValueError("part not found")
     delimiter = re.compile(rb"(?m)^--" + re.escape(boundary.encode()) + rb"(--)?[ \t]*(?:\r?\n|$)")
     marks = list(delimiter.finditer(data, body_start, end))
-    for i, sub in enumerate(part.iter_parts()):
+    subparts = part.get_payload()
+    assert isinstance(subparts, list)
+    for i, sub in enumerate(subparts):
         if i + 1 >= len(marks):
             break
         sub_start, sub_end = marks[i].end(), marks[i + 1].start()
@@ -113,16 +117,26 @@ def _body_span(data: bytes, start: int, end: int, part: Message, target: Message
     raise ValueError("part not found")
 
 
-def _subject(builder: DocumentBuilder, data: bytes, msg: EmailMessage, options: ReadOptions) -> None:
+def _subject(builder: DocumentBuilder, data: bytes, options: ReadOptions) -> None:
     header_end = _HEADER_END.search(data)
     m = _SUBJECT.search(data, 0, header_end.start() if header_end else len(data))
     if m is None:
         return
     start = len(_text(data[: m.start(1)]))
-    raw = _text(m.group(1))
-    end = start + len(raw)
-    decoded = str(msg.get("subject", ""))
-    if re.sub(r"\r?\n[ \t]", " ", raw) == decoded or re.sub(r"\r?\n", "", raw) == decoded:
-        options.placeholders.add(builder, start, end)
-    else:
-        builder.mapped(decoded, start, end)
+    end = start + len(_text(m.group(1)))
+    pos = start
+    for word in _ENCODED_WORD.finditer(builder.source, start, end):
+        gap = builder.source[pos:word.start()]
+        if pos == start or gap.strip():  # white space between encoded words is not text
+            options.placeholders.add(builder, pos, word.start())
+        builder.mapped(_decode_word(word.group()), word.start(), word.end())
+        pos = word.end()
+    options.placeholders.add(builder, pos, end)
+
+
+def _decode_word(word: str) -> str:
+    """One RFC 2047 encoded word (``=?utf-8?q?Thank_you?=``) as text."""
+    try:
+        return str(make_header(decode_header(word)))
+    except (LookupError, ValueError, UnicodeDecodeError):
+        return word
