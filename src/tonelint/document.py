@@ -21,6 +21,7 @@ NEUTRAL_NAME = "Alex"
 _PLAIN_QUOTES = str.maketrans("‘’‛“”„", "\'\'\'\"\"\"")
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_CR_BREAK = re.compile(r"\r\n?")
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 # A sentence ends at final punctuation followed by space, at a blank line, or at a
 # line break after final punctuation or before a list item; a single line break
@@ -171,8 +172,18 @@ class DocumentBuilder:
         self._len += len(piece)
 
     def verbatim(self, src_start: int, src_end: int) -> None:
-        """Add ``source[src_start:src_end]`` as it is, character for character."""
-        self._push(self.source[src_start:src_end], src_start, src_end, True)
+        """Add ``source[src_start:src_end]`` as it is, character for character.
+
+        Line breaks (``\r\n``, ``\r``) read as ``\n``, so rules and sentences see
+        one kind whatever the file uses; each maps back to the whole break.
+        """
+        pos = src_start
+        if "\r" in self.source[src_start:src_end]:
+            for m in _CR_BREAK.finditer(self.source, src_start, src_end):
+                self._push(self.source[pos:m.start()], pos, m.start(), True)
+                self._push("\n", m.start(), m.end(), False)
+                pos = m.end()
+        self._push(self.source[pos:src_end], pos, src_end, True)
 
     def mapped(self, piece: str, src_start: int, src_end: int) -> None:
         """Add ``piece`` standing for the whole source range (a decoded entity...)."""
