@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -107,7 +108,8 @@ def test_every_word_maps_back_to_itself(source: str) -> None:
         if any(p.start < span.end and span.start < p.end for p in doc.placeholders):
             continue
         s, e = doc.source_span(span.start, span.end)
-        assert source[s:e] == doc.text[span.start:span.end]
+        assert unicodedata.normalize("NFC", source[s:e]).replace("\r\n", "\n").replace("\r", "\n") \
+            == doc.text[span.start:span.end]
         line, col, *_ = doc.locate(span.start, span.end)
         before = source[:s].replace("\r\n", "\n").replace("\r", "\n")
         assert (line, col) == (before.count("\n") + 1, len(before) - before.rfind("\n"))
@@ -173,6 +175,15 @@ def test_config_switches_turn_quotes_and_signature_back_on(run_cli, tmp_path: Pa
     (tmp_path / ".tonelint.yaml").write_text("lint-quoted: yes please\n", encoding="utf-8")
     proc = run_cli(*args)
     assert proc.returncode == 2 and "lint-quoted" in proc.stderr
+
+
+def test_combining_accents_read_as_composed_letters() -> None:
+    source = "Kedves Zso\u0301fia, ko\u0308szo\u0308no\u0308m.\r\n"
+    doc = text.read(source, "a.txt", ReadOptions())
+    assert doc.text == "Kedves Zsófia, köszönöm.\n"
+    start = doc.text.index("köszönöm")
+    line, col, end_line, end_col, *_ = doc.locate(start, start + len("köszönöm"))
+    assert (line, col, end_line, end_col) == (1, 17, 1, 28)
 
 
 def test_mail_subject_and_body(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ Lines and columns count characters (Unicode code points), 1-based; ``\\r\\n``,
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -21,7 +22,8 @@ NEUTRAL_NAME = "Alex"
 _PLAIN_QUOTES = str.maketrans("‘’‛“”„", "\'\'\'\"\"\"")
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_CR_BREAK = re.compile(r"\r\n?")
+# A carriage return (with its line feed), or a character with the marks combined with it.
+_UNNORMAL = re.compile(r"\r\n?|.[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+", re.DOTALL)
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 # A sentence ends at final punctuation followed by space, at a blank line, or at a
 # line break after final punctuation or before a list item; a single line break
@@ -174,14 +176,21 @@ class DocumentBuilder:
     def verbatim(self, src_start: int, src_end: int) -> None:
         """Add ``source[src_start:src_end]`` as it is, character for character.
 
-        Line breaks (``\r\n``, ``\r``) read as ``\n``, so rules and sentences see
-        one kind whatever the file uses; each maps back to the whole break.
+        Two exceptions, so one pattern serves every file: line breaks (``\r\n``,
+        ``\r``) read as ``\n``, and a letter typed with combining accents
+        (``e`` + U+0301) reads as its composed form (``é``); each maps back to
+        its whole source.
         """
+        piece = self.source[src_start:src_end]
+        if "\r" not in piece and unicodedata.is_normalized("NFC", piece):
+            self._push(piece, src_start, src_end, True)
+            return
         pos = src_start
-        if "\r" in self.source[src_start:src_end]:
-            for m in _CR_BREAK.finditer(self.source, src_start, src_end):
+        for m in _UNNORMAL.finditer(self.source, src_start, src_end):
+            composed = "\n" if m.group().startswith("\r") else unicodedata.normalize("NFC", m.group())
+            if composed != m.group():
                 self._push(self.source[pos:m.start()], pos, m.start(), True)
-                self._push("\n", m.start(), m.end(), False)
+                self._push(composed, m.start(), m.end(), False)
                 pos = m.end()
         self._push(self.source[pos:src_end], pos, src_end, True)
 
