@@ -21,8 +21,8 @@ import pytest
 
 from tonelint.config import Config
 from tonelint.engine import Linter
-from tonelint.formatters.json import format_results
 from tonelint.formatters import Style
+from tonelint.formatters.json import format_results
 from tonelint.placeholders import Placeholders
 
 GOLDEN = Path(__file__).parent / "golden"
