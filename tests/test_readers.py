@@ -33,16 +33,18 @@ QUOTES = [
      "Hi.", "Hi. old", "Hi."),
     ("Szia!\nKovács Anna <anna@pelda.hu> ezt írta (időpont: 2024. jún. 3., H, 10:12):\n> régi\n",
      "Szia!", "Szia! régi", "Szia!"),
-    ("Szia!\nAnna írta:\n> régi\n", "Szia!", "Szia! régi", "Szia!"),
+    ("Szia!\n2024. 06. 03. 10:12 keltezéssel, Anna írta:\n> régi\n", "Szia!", "Szia! régi", "Szia!"),
     ("Hi.\n-----Original Message-----\nFrom: Ann\nold\n", "Hi.", "Hi. From: Ann old", "Hi."),
     ("Hi.\n---------- Forwarded message ---------\nold\n", "Hi.", "Hi. old", "Hi."),
     ("Hi.\nFrom: Ann <a@b.c>\nSent: Monday\nold\n", "Hi.", "Hi. Sent: Monday old", "Hi."),
     ("Hi.\n-- \nJamie, Studio\n", "Hi.", "Hi.", "Hi. Jamie, Studio"),
-    ("Hi.\n--\nJamie\n\nOn Mon, Ann wrote:\n> old\n", "Hi.", "Hi. old", "Hi. Jamie"),
+    ("Hi.\n--\nJamie\n\nOn 3 June, Ann wrote:\n> old\n", "Hi.", "Hi. old", "Hi. Jamie"),
     # Ordinary drafts lose nothing.
     ("Go to Settings > Data > Export -- then done.\nWe wrote the plan.\n",
      "Go to Settings > Data > Export -- then done. We wrote the plan.", None, None),
     ("Our last day: Friday.\n---\nThanks,\nJamie\n", "Our last day: Friday. --- Thanks, Jamie", None, None),
+    ("On Monday you wrote:\nit is over.\n", "On Monday you wrote: it is over.", None, None),
+    ("Ahogy a levelében írta:\nköszönöm.\n", "Ahogy a levelében írta: köszönöm.", None, None),
 ]
 
 
@@ -159,7 +161,7 @@ def test_stdin_filename_picks_the_reader(run_cli) -> None:
 
 
 def test_config_switches_turn_quotes_and_signature_back_on(run_cli, tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text("Hi.\n-- \nFrankly, sig.\n\nOn Mon, Ann wrote:\n> Frankly, old.\n",
+    (tmp_path / "a.txt").write_text("Hi.\n-- \nFrankly, sig.\n\nOn Mon, 3 Jun 2024, Ann wrote:\n> Frankly, old.\n",
                                     encoding="utf-8")
     args = ("--rules", str(RULES), "--select", "golden.frankly", "--format", "json", "a.txt")
 

@@ -10,7 +10,8 @@ What starts a quote, line by line:
 
 - a line starting with ``>`` (only that line: interleaved replies keep the
   author's lines around it);
-- a reply header: ``On <date>, <name> wrote:`` (may wrap onto a second line),
+- a reply header: ``On <date>, <name> wrote:`` (may wrap onto a second line;
+  it must hold a digit or an address, as mail clients write it),
   Hungarian ``<name> ezt írta (időpont: ...):`` / ``... írta:``, a
   ``-----Original Message-----`` or ``---------- Forwarded message ----------``
   rule (and their Hungarian forms), or an Outlook ``From:`` line followed by
@@ -35,6 +36,7 @@ _WROTE = re.compile(
     r"[ \t]*(?:On[ \t].{0,200}\bwrote|.{0,200}\bírta(?:[ \t]*\([^)\n]{0,80}\))?)[ \t]*:[ \t]*",
     re.IGNORECASE,
 )
+_DATED = re.compile(r"\d|@")
 _WROTE_START = re.compile(r"[ \t]*On[ \t].{0,160}$", re.IGNORECASE)
 _RULE = re.compile(
     r"[ \t]*-{2,}[ \t]*(?:Original Message|Forwarded message|Eredeti üzenet|Továbbított üzenet)"
@@ -47,9 +49,16 @@ _SIGNATURE = re.compile(r"--[ \t]?")
 
 
 def is_header(text: str) -> bool:
-    """Whether one line (or a text node) opens a quoted reply."""
+    """Whether one line (or a text node) opens a quoted reply.
+
+    A "wrote:" header must hold a date, a time or an address, as mail clients
+    write it; "On Monday you wrote:" or "ahogy a levelében írta:" in the
+    author's own prose is not a header, and nothing after it is dropped.
+    """
     text = text.strip()
-    return bool(_WROTE.fullmatch(text) or _RULE.fullmatch(text))
+    if _RULE.fullmatch(text):
+        return True
+    return _WROTE.fullmatch(text) is not None and _DATED.search(text) is not None
 
 
 def is_signature(text: str) -> bool:
