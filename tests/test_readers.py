@@ -79,6 +79,14 @@ def test_html_reads_text_nodes_only() -> None:
     assert "skip after" in words(source, "a.html", lint_quoted=True)
 
 
+def test_html_white_space_reads_as_rendered() -> None:
+    source = "<p>You\r\n    failed to\tpay {{ a\n  b }}.</p><pre>a\n  b</pre>"
+    doc = html.read(source, "a.html", ReadOptions())
+    assert doc.text.strip() == "You failed to pay Alex.\n\na\n  b"
+    start = doc.text.index("failed")
+    assert doc.locate(start, start + 6)[:4] == (2, 5, 2, 11)
+
+
 @pytest.mark.parametrize(("name", "fill"), [
     ("a.html.j2", html.fill), ("a.HTM.jinja", html.fill), ("a.md.hbs", markdown.fill),
     ("a.markdown.liquid", markdown.fill), ("a.j2", text.fill), ("a.txt.tmpl", text.fill),

@@ -96,6 +96,11 @@ def test_unknown_rule_is_a_warning_at_the_name() -> None:
     assert [f.line for f in findings if f.rule == "golden.frankly"] == [3]
 
 
+def test_min_severity_error_hides_the_unknown_rule_warning() -> None:
+    linter = Linter(Config(rules=[str(RULES)], select=["golden.frankly"], min_severity="error"))
+    assert linter.lint_text("<!-- tonelint-disable nope -->\n", "a.md") == []
+
+
 def test_a_rule_not_selected_is_still_known() -> None:
     """Naming a shipped rule that this run does not select is no mistake."""
     findings = Linter(Config(rules=[str(RULES)], select=["golden.frankly"])).lint_text(

@@ -143,6 +143,7 @@ class Linter:
                     )
                 )
         findings = suppression.apply(findings, doc, self._metas[lang])
+        findings = [f for f in findings if f.severity >= self.min_severity]  # directive warnings too
         findings.sort()
         return findings
 

@@ -3,7 +3,7 @@
 Skipped: ``script``/``style``/``head`` content, attributes, comments (kept for
 suppression directives). Entities are decoded (``&rsquo;`` reads as ``’``) and
 map back to the whole entity, so positions still point into the source.
-Block elements end a sentence. Quoted replies (``<blockquote>``, Gmail's
+Block elements end a sentence; white space reads as a browser shows it. Quoted replies (``<blockquote>``, Gmail's
 ``gmail_quote``, Outlook's ``divRplyFwdMsg`` and everything after it,
 Thunderbird's ``moz-cite-prefix``) and signatures (``gmail_signature``,
 ``moz-signature``, a ``-- `` text line and what follows) are left out unless
@@ -34,6 +34,7 @@ SIGNATURE_CLASSES = {"gmail_signature", "moz-signature"}
 # Outlook writes the reply header in this element and the quoted mail after it.
 QUOTE_TAIL_IDS = {"divRplyFwdMsg", "appendonsend"}
 _REF = re.compile(r"&#?\w+;?")
+_SPACE = re.compile(r"[ \t\r\n\f]{2,}|[\t\r\n\f]")
 
 
 def _kind(tag: str, attrs: list[tuple[str, str | None]]) -> str | None:
@@ -131,9 +132,26 @@ class _Reader(HTMLParser):
             self.builder.separator("\n\n", start)
             self._pending_break = False
         if decoded is None:
-            self.options.placeholders.add(self.builder, start, end)
+            pos = start
+            for h_start, h_end, name in self.options.placeholders.finditer(self.builder.source, start, end):
+                self._collapsed(pos, h_start)
+                self.builder.placeholder(h_start, h_end, name)
+                pos = h_end
+            self._collapsed(pos, end)
         else:
             self.builder.mapped(decoded.replace("\xa0", " "), start, end)
+
+    def _collapsed(self, start: int, end: int) -> None:
+        """White space as a browser shows it: one space, except inside ``<pre>``."""
+        if any(tag == "pre" for tag, _ in self._stack):
+            self.builder.verbatim(start, end)
+            return
+        pos = start
+        for m in _SPACE.finditer(self.builder.source, start, end):
+            self.builder.verbatim(pos, m.start())
+            self.builder.mapped(" ", m.start(), m.end())
+            pos = m.end()
+        self.builder.verbatim(pos, end)
 
 
 def fill(builder: DocumentBuilder, start: int, end: int, options: ReadOptions) -> None:
