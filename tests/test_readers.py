@@ -201,4 +201,4 @@ def test_mail_subject_and_body(tmp_path: Path) -> None:
     msg["Subject"] = "Végre vége — frankly"
     msg.set_content("Frankly, done.\n", cte="base64")
     doc = readers.read_bytes(bytes(msg), "m.eml", ReadOptions())
-    assert " ".join(doc.text.split()) == "Végre vége — frankly Frankly, done."
+    assert " ".join(doc.text.split()) == "Frankly, done. Végre vége — frankly"

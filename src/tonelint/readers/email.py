@@ -1,6 +1,7 @@
 """Saved mail (``.eml``): the Subject and the body the client will read.
 
-The body is the first ``text/plain`` part, else the first ``text/html`` part
+The rules read the body, then the Subject as its own paragraph. The body is
+the first ``text/plain`` part, else the first ``text/html`` part
 (through the HTML reader); attachments are never read. Quoted-printable and
 base64 are decoded, and the part's declared charset is honoured (no charset:
 UTF-8, else a clear error).
@@ -56,11 +57,13 @@ def read_bytes(data: bytes, name: str, options: ReadOptions) -> Document:
     head = _text(data[: span[0]])
     source = head + decoded + _text(data[span[1]:])
     builder = DocumentBuilder(name, source)
-    _subject(builder, data, options)
     if body is not None:
-        builder.separator("\n\n", len(head))
         fill = html.fill if body.get_content_subtype() == "html" else text.fill
         fill(builder, len(head), len(head) + len(decoded), options)
+    # The Subject is read after the body, so that "the opening" and "the first
+    # sentence" (where a rule points at something missing) are the body's.
+    builder.separator("\n\n", len(head))
+    _subject(builder, data, options)
     return builder.build()
 
 
