@@ -108,6 +108,10 @@ def test_a_rule_not_selected_is_still_known() -> None:
     assert [f.rule for f in findings] == ["golden.frankly"]
 
 
+def test_a_directive_shown_in_a_markdown_code_block_is_not_one() -> None:
+    assert _lint("```html\n<!-- tonelint-disable -->\n```\nFrankly, no.\n") == [(4, "golden.frankly")]
+
+
 def test_plain_text_has_no_directives() -> None:
     """In a .txt the client would read the comment: it is text, not a directive."""
     assert _lint("<!-- tonelint-disable -->\nFrankly, no.\n", "draft.txt") == [(2, "golden.frankly")]

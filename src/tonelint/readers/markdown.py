@@ -10,6 +10,7 @@ their whole source. Quoted ``>`` lines and the signature as in plain text.
 from __future__ import annotations
 
 import html
+from bisect import bisect_right
 import re
 from typing import TYPE_CHECKING
 
@@ -103,10 +104,15 @@ def _cut(pieces: list[Piece], skips: list[Piece]) -> list[Piece]:
     skips = sorted(skips, key=lambda p: (p.start, p.end))
     out: list[Piece] = []
     brk = False
+    first = 0  # skips before this one end before every piece still to come
     for piece in pieces:
         pos, brk = piece.start, brk or piece.brk
-        for skip in skips:
-            if skip.end < pos or skip.start > piece.end or (skip.start == piece.end and skip.end > skip.start):
+        while first < len(skips) and skips[first].end < pos:
+            first += 1
+        for skip in skips[first:]:
+            if skip.start > piece.end or (skip.start == piece.end and skip.end > skip.start):
+                break
+            if skip.end < pos:
                 continue
             if skip.start > pos:
                 out.append(Piece(pos, skip.start, brk))
@@ -153,9 +159,11 @@ def fill(builder: DocumentBuilder, start: int, end: int, options: ReadOptions) -
     """Add the prose of ``source[start:end]`` to ``builder``."""
     source = builder.source
     skips = _block_skips(source, start, end)
-    code = [p for p in skips if p.brk]
+    blocks = sorted((p.start, p.end) for p in skips if p.brk)
+    block_starts = [s for s, _ in blocks]
     for m in _COMMENT.finditer(source, start, end):
-        if not any(c.start <= m.start() < c.end for c in code):
+        i = bisect_right(block_starts, m.start()) - 1
+        if i < 0 or m.start() >= blocks[i][1]:  # not inside a code block
             builder.comment(m.start(), m.end())
             skips.append(Piece(m.start(), m.end(), False))
     for piece in _cut(author_pieces(source, start, end, options), skips):
