@@ -136,6 +136,20 @@ def test_a_file_that_is_not_utf8_is_an_error_and_the_others_are_linted(run_cli, 
     assert [f["path"] for f in json.loads(proc.stdout)] == ["good.txt"]
 
 
+@pytest.mark.parametrize("meta", ['<meta charset="iso-8859-2">',
+                                  '<META http-equiv="Content-Type" content="text/html; charset=ISO-8859-2">'])
+def test_html_in_the_charset_it_declares(meta: str, tmp_path: Path) -> None:
+    from tonelint.config import Config
+    from tonelint.engine import Linter
+
+    page = f"<head>{meta}</head><p>Kedves Ügyfél, frankly, vége.</p>"
+    (tmp_path / "a.html").write_bytes(page.encode("iso-8859-2"))
+    result = Linter(Config(rules=[str(RULES)], select=["golden.frankly"])).lint_file(tmp_path / "a.html")
+    assert result.error is None
+    assert "Kedves Ügyfél" in result.document.text
+    assert [f.column for f in result.findings] == [page.index("frankly") + 1]
+
+
 def _mail(body: bytes, content_type: str) -> bytes:
     return b"Subject: hello\r\nContent-Type: " + content_type.encode() + b"\r\n\r\n" + body
 

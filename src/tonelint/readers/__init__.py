@@ -8,6 +8,7 @@ which declares its own charsets, reads the bytes (:func:`read_bytes`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +43,13 @@ BYTE_READERS: dict[str, Callable[[bytes, str, ReadOptions], Document]] = {
 }
 
 
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
+
+
+def _is_html(name: str) -> bool:
+    return any(s.lower() in (".html", ".htm") for s in Path(name).suffixes)
+
+
 def reader_for(name: str) -> Reader:
     suffix = Path(name).suffix.lower()
     return READERS.get(suffix, text.read)
@@ -61,7 +69,8 @@ def is_draft(path: Path) -> bool:
 
 
 def decode(data: bytes, name: str) -> str:
-    """UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is a clear error."""
+    """UTF-8 (with or without BOM), UTF-16 with BOM, or the charset an HTML file
+    declares in a ``<meta>`` tag; anything else is a clear error."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
@@ -72,6 +81,15 @@ def decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        declared = _META_CHARSET.search(data, 0, 4096) if _is_html(name) else None
+        if declared is not None:
+            charset = declared.group(1).decode("ascii")
+            try:
+                return data.decode(charset)
+            except LookupError:
+                raise TonelintError(f"unknown charset {charset!r} declared", name) from None
+            except UnicodeDecodeError:
+                raise TonelintError(f"not valid {charset}, the charset it declares", name) from None
         line = data.count(b"\n", 0, exc.start) + 1
         raise TonelintError(
             f"not UTF-8 (byte 0x{data[exc.start]:02x}); save the draft as UTF-8", name, line
