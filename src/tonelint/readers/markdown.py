@@ -10,8 +10,8 @@ their whole source. Quoted ``>`` lines and the signature as in plain text.
 from __future__ import annotations
 
 import html
-from bisect import bisect_right
 import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from ..document import NEUTRAL_NAME, DocumentBuilder
