@@ -267,6 +267,19 @@ def explain(rule: str, **options: Any) -> None:
         click.echo("  ✓ " + ex.strip().replace("\n", "\n    "))
 
 
+@main.command(name="lsp")
+def language_server() -> None:
+    """Language server on stdio, for editors (needs: pip install 'tonelint[lsp]')."""
+    try:
+        from .lsp import serve
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("pygls", "lsprotocol"):
+            raise
+        _error("the language server needs pygls: pip install 'tonelint[lsp]'")
+        sys.exit(ExitCode.ERROR)
+    serve()
+
+
 @main.command(name="config")
 @config_options
 def show_config(**options: Any) -> None:

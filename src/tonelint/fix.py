@@ -42,23 +42,29 @@ class Fix:
     applied: int
 
 
-def apply(source: str, findings: Iterable[Finding]) -> tuple[str, int]:
-    """``source`` with each finding's replacement spliced in; overlapping edits after
-    the first are left for a later run. Returns the new text and the edits made."""
-    edits = sorted(
-        (f for f in findings if f.replacement is not None and source[f.offset:f.end_offset] != f.replacement),
-        key=lambda f: (f.offset, f.end_offset),
-    )
-    parts: list[str] = []
-    pos = applied = 0
-    for f in edits:
-        if f.offset < pos:
+def edits(source: str, findings: Iterable[Finding]) -> list[Finding]:
+    """The findings whose replacement changes ``source``, in order, none overlapping
+    another (an overlapping edit is left for a later run)."""
+    chosen: list[Finding] = []
+    pos = 0
+    for f in sorted(findings, key=lambda f: (f.offset, f.end_offset)):
+        if f.replacement is None or source[f.offset:f.end_offset] == f.replacement or f.offset < pos:
             continue
+        chosen.append(f)
+        pos = f.end_offset
+    return chosen
+
+
+def apply(source: str, findings: Iterable[Finding]) -> tuple[str, int]:
+    """``source`` with the replacements of :func:`edits` spliced in, and how many."""
+    chosen = edits(source, findings)
+    parts: list[str] = []
+    pos = 0
+    for f in chosen:
         parts += [source[pos:f.offset], f.replacement or ""]
         pos = f.end_offset
-        applied += 1
     parts.append(source[pos:])
-    return "".join(parts), applied
+    return "".join(parts), len(chosen)
 
 
 def plan(result: FileResult) -> Fix | None:
