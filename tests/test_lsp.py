@@ -12,8 +12,6 @@ from typing import Any
 
 import pytest
 
-pytest.importorskip("pygls", reason="needs the lsp extra")
-
 PACKS = Path(__file__).parent / "packs"
 TIMEOUT = 20
 
@@ -80,6 +78,7 @@ class Client:
 
 @pytest.fixture
 def client(tmp_path: Path):
+    pytest.importorskip("pygls", reason="needs the lsp extra")
     elsewhere = tmp_path / "cwd"
     elsewhere.mkdir()
     c = Client(elsewhere)  # not the project folder: config must be found from the file
@@ -150,3 +149,12 @@ def test_a_broken_config_is_reported_on_the_file(client: Client, tmp_path: Path)
     diags = client.diagnostics(open_draft(client, folder / "d.txt", "Hello.\n"))
     assert len(diags) == 1 and diags[0]["severity"] == 1
     assert "selekt" in diags[0]["message"] and ".tonelint.yaml" in diags[0]["message"]
+
+
+def test_without_pygls_lsp_says_which_extra_to_install(tmp_path: Path) -> None:
+    block = ("import sys; sys.modules['pygls'] = sys.modules['lsprotocol'] = None; "
+             "from tonelint.cli import main; main()")
+    proc = subprocess.run([sys.executable, "-c", block, "lsp"], capture_output=True, text=True,
+                          cwd=tmp_path, timeout=TIMEOUT)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == "tonelint: error: the language server needs pygls: pip install 'tonelint[lsp]'"

@@ -273,7 +273,7 @@ def language_server() -> None:
     try:
         from .lsp import serve
     except ModuleNotFoundError as exc:
-        if exc.name not in ("pygls", "lsprotocol"):
+        if (exc.name or "").split(".")[0] not in ("pygls", "lsprotocol"):
             raise
         _error("the language server needs pygls: pip install 'tonelint[lsp]'")
         sys.exit(ExitCode.ERROR)
