@@ -12,7 +12,7 @@ from tonelint.config import Config
 from tonelint.engine import Linter
 from tonelint.errors import TonelintError
 
-PACKS = Path(__file__).parent / "packs"
+PACKS = Path(__file__).parent / "itest_pack"
 ARGS = ("--rules", str(PACKS), "--select", "itest")
 
 

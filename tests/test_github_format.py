@@ -8,7 +8,7 @@ from tonelint.engine import FileResult
 from tonelint.finding import Finding, Severity
 from tonelint.formatters import Style, github
 
-PACKS = Path(__file__).parent / "packs"
+PACKS = Path(__file__).parent / "itest_pack"
 
 
 def test_one_annotation_per_finding_with_exact_positions(run_cli, tmp_path: Path) -> None:

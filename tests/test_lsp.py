@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-PACKS = Path(__file__).parent / "packs"
+PACKS = Path(__file__).parent / "itest_pack"
 TIMEOUT = 20
 
 
@@ -114,6 +114,8 @@ def test_diagnostics_fixes_and_clean_exit(client: Client, tmp_path: Path) -> Non
     assert sadly["range"] == {"start": {"line": 1, "character": 3}, "end": {"line": 1, "character": 8}}
     assert blame["range"] == {"start": {"line": 1, "character": 9}, "end": {"line": 1, "character": 19}}
     assert "itest.you-ruined" in blame["message"]
+    assert sadly["codeDescription"] == {"href": "https://example.com/tonelint/rules/itest.sadly"}
+    assert "codeDescription" not in blame  # no link: the rule id is in the message
 
     actions = client.request("textDocument/codeAction", {
         "textDocument": {"uri": uri}, "range": sadly["range"],

@@ -20,7 +20,7 @@ if shutil.which("git") is None:
     pytest.skip("needs git", allow_module_level=True)
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKS = Path(__file__).parent / "packs"
+PACKS = Path(__file__).parent / "itest_pack"
 SHIPPED = ("src", "rules", "pyproject.toml", "README.md", ".pre-commit-hooks.yaml")
 
 

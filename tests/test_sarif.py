@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 
 HERE = Path(__file__).parent
-PACKS = HERE / "packs"
+PACKS = HERE / "itest_pack"
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +39,7 @@ def test_findings_validate_and_carry_rules_regions_and_fixes(run_cli, tmp_path: 
     assert [(r["id"], r["name"]) for r in rules] == [("TL9901", "itest.you-ruined"), ("TL9902", "itest.sadly")]
     assert rules[0]["help"]["text"].startswith("Say what happened instead.")
     assert rules[0]["defaultConfiguration"] == {"level": "error"}
+    assert rules[1]["helpUri"] == "https://example.com/tonelint/rules/itest.sadly"
     by_rule = {r["ruleId"]: r for r in run["results"]}
     assert set(by_rule) == {"TL9901", "TL9902"}
     for result in run["results"]:
