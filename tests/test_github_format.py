@@ -16,10 +16,10 @@ def test_one_annotation_per_finding_with_exact_positions(run_cli, tmp_path: Path
     proc = run_cli("notice.txt", "--rules", str(PACKS), "--select", "itest", "--format", "github")
     assert proc.returncode == 1
     assert proc.stdout.splitlines() == [
-        "::warning file=notice.txt,line=2,col=1,endLine=2,endColumn=6,title=TL9902 [itest.sadly]"
-        '::Say "Unfortunately" instead of Sadly.%0A%0ASuggestion: Unfortunately',
-        "::error file=notice.txt,line=2,col=7,endLine=2,endColumn=17,title=TL9901 [itest.you-ruined]"
-        "::you ruined blames the client.%0A%0ASuggestion: Say what happened instead.",
+        ("::warning file=notice.txt,line=2,col=1,endLine=2,endColumn=6,title=TL9902 [itest.sadly]"
+         '::Say "Unfortunately" instead of Sadly.%0A%0ASuggestion: Unfortunately'),
+        ("::error file=notice.txt,line=2,col=7,endLine=2,endColumn=17,title=TL9901 [itest.you-ruined]"
+         "::you ruined blames the client.%0A%0ASuggestion: Say what happened instead."),
     ]
 
 
@@ -27,8 +27,8 @@ def test_stdin_is_reported_under_its_stdin_filename(run_cli) -> None:
     proc = run_cli("-", "--stdin-filename", "drafts/bye.txt", "--rules", str(PACKS),
                    "--select", "itest.you-ruined", "--format", "github", input="So you ruined it.")
     assert proc.stdout.splitlines() == [
-        "::error file=drafts/bye.txt,line=1,col=4,endLine=1,endColumn=14,title=TL9901 [itest.you-ruined]"
-        "::you ruined blames the client.%0A%0ASuggestion: Say what happened instead.",
+        ("::error file=drafts/bye.txt,line=1,col=4,endLine=1,endColumn=14,title=TL9901 [itest.you-ruined]"
+         "::you ruined blames the client.%0A%0ASuggestion: Say what happened instead."),
     ]
 
 
@@ -44,6 +44,6 @@ def test_values_are_escaped_as_the_runner_expects() -> None:
         rule="x.y", category="blame", severity=Severity.INFO, message="50% off\r\nnow: ok, fine",
     )
     assert list(github.format_results([FileResult(finding.path, [finding])], Style())) == [
-        "::notice file=odd%2C name%3A 100%25.txt,line=3,col=1,endLine=4,endColumn=2,title=TL1 [x.y]"
-        "::50%25 off%0D%0Anow: ok, fine",
+        ("::notice file=odd%2C name%3A 100%25.txt,line=3,col=1,endLine=4,endColumn=2,title=TL1 [x.y]"
+         "::50%25 off%0D%0Anow: ok, fine"),
     ]

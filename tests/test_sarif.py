@@ -81,3 +81,18 @@ def test_the_schema_rejects_what_it_should(validator) -> None:
     """The validation above is not vacuous: a result without a message fails."""
     bad = {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{"ruleId": "x"}]}]}
     assert not validator.is_valid(bad)
+
+
+def test_the_built_in_rules_give_valid_sarif(run_cli, tmp_path: Path, validator) -> None:
+    """Every shipped rule's metadata fits the rule table, whatever its wording."""
+    (tmp_path / "d.txt").write_text("You failed to pay. Sadly this is over!!! Per my last email.\n",
+                                    encoding="utf-8")
+    proc = run_cli("d.txt", "--isolated", "--format", "sarif")
+    log = json.loads(proc.stdout)
+    validator.validate(log)
+    run = log["runs"][0]
+    ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert len(ids) == len(set(ids)) == len(run_cli("rules", "--isolated").stdout.splitlines())
+    assert run["results"]
+    for result in run["results"]:
+        assert ids[result["ruleIndex"]] == result["ruleId"]

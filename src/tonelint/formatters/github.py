@@ -8,7 +8,7 @@ A file that could not be linted becomes an ``::error`` on that file.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from ..finding import Finding, Severity
@@ -44,7 +44,7 @@ def annotation(f: Finding) -> str:
     return command(LEVELS[f.severity], props, message)
 
 
-def command(name: str, props: dict[str, object], message: str) -> str:
+def command(name: str, props: Mapping[str, object], message: str) -> str:
     body = ",".join(f"{k}={_escape(str(v), True)}" for k, v in props.items() if v is not None)
     return f"::{name} {body}::{_escape(message, False)}"
 
