@@ -148,3 +148,11 @@ def test_overlapping_replacements_apply_the_first_and_leave_the_rest() -> None:
 
     text = "abcdef"
     assert fix.apply(text, [sub(3, 5, "X"), sub(0, 2, "Y"), sub(1, 3, "Z")]) == ("YcXf", 2)
+
+
+def test_a_symlink_stays_a_link_and_its_target_is_fixed(run_cli, tmp_path: Path) -> None:
+    (tmp_path / "real.txt").write_text("Sadly.\n", encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to("real.txt")
+    run_cli("link.txt", "--fix", *ARGS)
+    assert (tmp_path / "link.txt").is_symlink()
+    assert (tmp_path / "real.txt").read_text(encoding="utf-8") == "Unfortunately.\n"

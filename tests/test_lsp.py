@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import queue
 import subprocess
 import sys
@@ -160,3 +161,30 @@ def test_without_pygls_lsp_says_which_extra_to_install(tmp_path: Path) -> None:
                           cwd=tmp_path, timeout=TIMEOUT, check=False)
     assert proc.returncode == 2
     assert proc.stderr.strip() == "tonelint: error: the language server needs pygls: pip install 'tonelint[lsp]'"
+
+
+def test_saving_after_a_config_change_lints_with_the_new_config(client: Client, tmp_path: Path) -> None:
+    folder = project(tmp_path / "p", "itest.you-ruined")
+    uri = open_draft(client, folder / "x.txt", "Sadly you ruined it.\n")
+    assert [d["code"] for d in client.diagnostics(uri)] == ["TL9901"]
+    config = folder / ".tonelint.yaml"
+    config.write_text(config.read_text().replace("itest.you-ruined", "itest.sadly"))
+    stamp = config.stat().st_mtime_ns + 10**9  # a coarse clock must still see a change
+    os.utime(config, ns=(stamp, stamp))
+    client.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+    assert [d["code"] for d in client.diagnostics(uri)] == ["TL9902"]
+
+
+def test_fix_all_applies_every_replacement(client: Client, tmp_path: Path) -> None:
+    uri = open_draft(client, project(tmp_path / "p", "itest") / "x.txt", "Sadly, reply asap.\n")
+    diags = client.diagnostics(uri)
+    actions = client.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri},
+        "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+        "context": {"diagnostics": diags, "only": ["source.fixAll"]},
+    })
+    assert [a["kind"] for a in actions] == ["source.fixAll.tonelint"]
+    edits = actions[0]["edit"]["changes"][uri]
+    assert [(e["range"]["start"]["character"], e["range"]["end"]["character"], e["newText"]) for e in edits] == [
+        (0, 5, "Unfortunately"), (13, 17, "soon"),
+    ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -19,6 +19,9 @@ from .config import Config, load_config
 from .errors import TonelintError
 from .exitcode import ExitCode
 from .finding import Severity
+
+if TYPE_CHECKING:
+    from .engine import FileResult, Linter
 
 EXAMPLES = """
 \b
@@ -169,7 +172,8 @@ def lint(paths: tuple[str, ...], stdin_filename: str | None, verbose: bool,
     sys.exit(exit_code(results, config.fail_on))
 
 
-def _fix(results: list[Any], linter: Any, from_stdin: set[int], diff: bool, fail_on: str) -> list[Any]:
+def _fix(results: list[FileResult], linter: Linter, from_stdin: set[int], diff: bool,
+         fail_on: str) -> list[FileResult]:
     """Apply or diff the fixes. Returns the results to report (what is left), or
     exits when the output was the diff or the fixed standard input."""
     from .fix import run
