@@ -115,7 +115,7 @@ class TonelintServer(LanguageServer):
         only = params.context.only
         chosen = edits(doc.source, findings)
         actions: list[lsp.CodeAction] = []
-        by_finding = dict(zip(findings, diagnostics)) if len(findings) == len(diagnostics) else {}
+        by_finding = dict(zip(findings, diagnostics))  # no findings when the config is broken
         want_quickfix = not only or any(lsp.CodeActionKind.QuickFix.value.startswith(k) for k in only)
         for f in chosen if want_quickfix else []:
             diag = by_finding[f]
