@@ -150,6 +150,25 @@ def test_html_in_the_charset_it_declares(meta: str, tmp_path: Path) -> None:
     assert [f.column for f in result.findings] == [page.index("frankly") + 1]
 
 
+def test_fix_keeps_the_charset_an_html_file_declares(run_cli, tmp_path: Path) -> None:
+    page = '<meta charset="iso-8859-2"><p>Kedves Ügyfél, we terminate.</p>'
+    (tmp_path / "a.html").write_bytes(page.encode("iso-8859-2"))
+    proc = run_cli("--isolated", "--rules", str(RULES), "--select", "golden.plain", "--fix", "a.html")
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "a.html").read_bytes() == page.replace("terminate", "end").encode("iso-8859-2")
+
+
+def test_fix_leaves_mail_alone(run_cli, tmp_path: Path) -> None:
+    msg = EmailMessage()
+    msg["Subject"] = "Ending"
+    msg.set_content("Kedves Ügyfél, we terminate.\n", cte="quoted-printable")
+    (tmp_path / "m.eml").write_bytes(bytes(msg))
+    proc = run_cli("--isolated", "--rules", str(RULES), "--select", "golden.plain", "--fix", "m.eml")
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert "TL907" in proc.stdout  # still reported, at its place in the decoded body
+    assert (tmp_path / "m.eml").read_bytes() == bytes(msg)
+
+
 def _mail(body: bytes, content_type: str) -> bytes:
     return b"Subject: hello\r\nContent-Type: " + content_type.encode() + b"\r\n\r\n" + body
 

@@ -46,8 +46,12 @@ BYTE_READERS: dict[str, Callable[[bytes, str, ReadOptions], Document]] = {
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 
 
-def _is_html(name: str) -> bool:
-    return any(s.lower() in (".html", ".htm") for s in Path(name).suffixes)
+def declared_charset(data: bytes, name: str) -> str | None:
+    """The charset an HTML file (or HTML template) names in its ``<meta>``, if any."""
+    if not any(s.lower() in (".html", ".htm") for s in Path(name).suffixes):
+        return None
+    m = _META_CHARSET.search(data, 0, 4096)
+    return m.group(1).decode("ascii") if m else None
 
 
 def reader_for(name: str) -> Reader:
@@ -81,9 +85,8 @@ def decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        declared = _META_CHARSET.search(data, 0, 4096) if _is_html(name) else None
-        if declared is not None:
-            charset = declared.group(1).decode("ascii")
+        charset = declared_charset(data, name)
+        if charset is not None:
             try:
                 return data.decode(charset)
             except LookupError:
