@@ -22,7 +22,7 @@ from pathlib import Path
 from .engine import FileResult
 from .errors import TonelintError
 from .finding import Finding
-from .readers import decode, declared_charset
+from .readers import declared_charset, decode
 
 # BOM -> codec that writes the text after it.
 BOMS = (
