@@ -87,6 +87,11 @@ def test_html_white_space_reads_as_rendered() -> None:
     assert doc.locate(start, start + 6)[:4] == (2, 5, 2, 11)
 
 
+def test_html_line_break_is_a_line_and_a_block_a_paragraph() -> None:
+    doc = html.read("<p>Please note<br>the dates.</p><p>Best,<br>Jamie</p>", "a.html", ReadOptions())
+    assert [doc.text[s.start:s.end] for s in doc.sentences] == ["Please note\nthe dates.", "Best,", "Jamie"]
+
+
 @pytest.mark.parametrize(("name", "fill"), [
     ("a.html.j2", html.fill), ("a.HTM.jinja", html.fill), ("a.md.hbs", markdown.fill),
     ("a.markdown.liquid", markdown.fill), ("a.j2", text.fill), ("a.txt.tmpl", text.fill),

@@ -61,7 +61,7 @@ class _Reader(HTMLParser):
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self._stack: list[tuple[str, str | None]] = []  # (tag, kind)
         self._tail: str | None = None  # "quoted" or "signature": everything from here on
-        self._pending_break = False
+        self._pending_break = ""  # the separator owed before the next text
         self.feed(text)
         self.close()
 
@@ -76,13 +76,17 @@ class _Reader(HTMLParser):
         allowed = {"quoted": self.options.lint_quoted, "signature": self.options.lint_signature}
         return any(not allowed.get(k, False) for k in kinds)
 
-    def _break(self) -> None:
-        self._pending_break = True
+    def _break(self, tag: str) -> None:
+        """A block ends a paragraph; ``<br>`` only a line, as a line break in plain text does."""
+        if tag == "br":
+            self._pending_break = self._pending_break or "\n"
+        else:
+            self._pending_break = "\n\n"
 
     # -- parser callbacks -------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in BLOCK:
-            self._break()
+            self._break(tag)
         if dict(attrs).get("id") in QUOTE_TAIL_IDS:
             self._tail = "quoted"
         if tag not in VOID:
@@ -90,11 +94,11 @@ class _Reader(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in BLOCK:
-            self._break()
+            self._break(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in BLOCK:
-            self._break()
+            self._break(tag)
         for i in range(len(self._stack) - 1, -1, -1):
             if self._stack[i][0] == tag:
                 del self._stack[i:]
@@ -129,8 +133,8 @@ class _Reader(HTMLParser):
         if self._skipping() or start == end:
             return
         if self._pending_break:
-            self.builder.separator("\n\n", start)
-            self._pending_break = False
+            self.builder.separator(self._pending_break, start)
+            self._pending_break = ""
         if decoded is None:
             pos = start
             for h_start, h_end, name in self.options.placeholders.finditer(self.builder.source, start, end):
