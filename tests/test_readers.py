@@ -87,6 +87,10 @@ def test_html_white_space_reads_as_rendered() -> None:
     assert doc.locate(start, start + 6)[:4] == (2, 5, 2, 11)
 
 
+def test_html_head_left_open_ends_at_body() -> None:
+    assert words("<html><head><title>t</title><meta charset=utf-8><body><p>Kept.</p>", "a.html") == "Kept."
+
+
 def test_html_line_break_is_a_line_and_a_block_a_paragraph() -> None:
     doc = html.read("<p>Please note<br>the dates.</p><p>Best,<br>Jamie</p>", "a.html", ReadOptions())
     assert [doc.text[s.start:s.end] for s in doc.sentences] == ["Please note\nthe dates.", "Best,", "Jamie"]

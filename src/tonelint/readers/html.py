@@ -87,6 +87,8 @@ class _Reader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in BLOCK:
             self._break(tag)
+        if tag == "body":  # a <head> left open (mail clients do) ends here
+            self._stack = [entry for entry in self._stack if entry[0] != "head"]
         if dict(attrs).get("id") in QUOTE_TAIL_IDS:
             self._tail = "quoted"
         if tag not in VOID:
