@@ -87,6 +87,10 @@ def test_html_white_space_reads_as_rendered() -> None:
     assert doc.locate(start, start + 6)[:4] == (2, 5, 2, 11)
 
 
+def test_handlebars_triple_stash_is_one_placeholder() -> None:
+    assert words("Dear {{{client.name}}}, thanks.", "a.hbs") == "Dear Alex, thanks."
+
+
 def test_html_head_left_open_ends_at_body() -> None:
     assert words("<html><head><title>t</title><meta charset=utf-8><body><p>Kept.</p>", "a.html") == "Kept."
 

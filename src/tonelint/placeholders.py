@@ -17,6 +17,7 @@ BUILTIN: tuple[tuple[str, str], ...] = (
     (r"\{\{!--.*?--\}\}", ""),  # Handlebars comment
     (r"\{\{!.*?\}\}", ""),  # Handlebars/Mustache comment
     (r"\{\{[#/^>].*?\}\}", ""),  # Handlebars/Mustache block and partial tags
+    (r"\{\{\{.*?\}\}\}", NEUTRAL_NAME),  # {{{ client }}} (Handlebars, unescaped)
     (r"\{\{.*?\}\}", NEUTRAL_NAME),  # {{ client }}
     (r"\{%.*?%\}", ""),  # {% if x %}
     (r"\{#.*?#\}", ""),  # {# comment #}
