@@ -17,6 +17,7 @@ from ..document import Document
 from ..errors import TonelintError
 from ..placeholders import Placeholders
 from . import email, html, markdown, template, text
+from .base import decode_as
 
 
 @dataclass(frozen=True)
@@ -87,12 +88,7 @@ def decode(data: bytes, name: str) -> str:
     except UnicodeDecodeError as exc:
         charset = declared_charset(data, name)
         if charset is not None:
-            try:
-                return data.decode(charset)
-            except LookupError:
-                raise TonelintError(f"unknown charset {charset!r} declared", name) from None
-            except UnicodeDecodeError:
-                raise TonelintError(f"not valid {charset}, the charset it declares", name) from None
+            return decode_as(data, charset, name, "the file")
         line = data.count(b"\n", 0, exc.start) + 1
         raise TonelintError(
             f"not UTF-8 (byte 0x{data[exc.start]:02x}); save the draft as UTF-8", name, line

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..document import Document, DocumentBuilder
+from ..errors import TonelintError
 
 if TYPE_CHECKING:
     from . import ReadOptions
@@ -42,6 +43,16 @@ def split_lines(source: str, start: int, end: int) -> list[tuple[int, int, int]]
             break
         pos = m.end()
     return out
+
+
+def decode_as(data: bytes, charset: str, name: str, what: str) -> str:
+    """``data`` in the charset that ``what`` declares; a clear error when it is unknown or wrong."""
+    try:
+        return data.decode(charset)
+    except LookupError:
+        raise TonelintError(f"{what} declares an unknown charset {charset!r}", name) from None
+    except UnicodeDecodeError:
+        raise TonelintError(f"{what} is not valid {charset}, the charset it declares", name) from None
 
 
 def whole_file(fill: Fill) -> Callable[[str, str, ReadOptions], Document]:

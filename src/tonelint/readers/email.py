@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from ..document import Document, DocumentBuilder
 from ..errors import TonelintError
 from . import html, text
+from .base import decode_as
 
 if TYPE_CHECKING:
     from . import ReadOptions
@@ -81,12 +82,7 @@ def _decode(part: Message, name: str) -> str:
             return payload.decode("utf-8")
         except UnicodeDecodeError:
             raise TonelintError("the mail body is not UTF-8 and declares no charset", name) from None
-    try:
-        return payload.decode(charset)
-    except LookupError:
-        raise TonelintError(f"the mail body declares an unknown charset {charset!r}", name) from None
-    except UnicodeDecodeError:
-        raise TonelintError(f"the mail body is not valid {charset}", name) from None
+    return decode_as(payload, charset, name, "the mail body")
 
 
 def _body_span(data: bytes, start: int, end: int, part: Message, target: Message) -> tuple[int, int]:
