@@ -14,12 +14,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import packs, readers
+from . import packs, readers, suppression
 from .config import Config
 from .document import Document
 from .errors import TonelintError
 from .finding import CORE_CATEGORIES, Finding, Severity
-from .kinds import Hit, Rule
+from .kinds import Hit, Meta, Rule
 from .patterns import PatternTimeout
 from .placeholders import Placeholders
 from .selection import matches, matches_any
@@ -49,9 +49,14 @@ class Linter:
 
     def __init__(self, config: Config) -> None:
         self.config = config
-        self.read_options = readers.ReadOptions(Placeholders(config.placeholders))
+        self.read_options = readers.ReadOptions(
+            Placeholders(config.placeholders),
+            lint_quoted=config.lint_quoted,
+            lint_signature=config.lint_signature,
+        )
         self.extra_packs = tuple(Path(p) for p in config.rules)
         self._active: dict[str, list[ActiveRule]] = {}
+        self._metas: dict[str, list[Meta]] = {}  # every rule of a language, for directives
         self.min_severity = Severity.parse(config.min_severity)
         self.rules_for(self.default_lang)  # load now: a broken pack fails before any file
 
@@ -89,7 +94,13 @@ class Linter:
                 rule = type(rule)(meta, {**rule.options, **limits})
             active.append(ActiveRule(rule, severity))
         self._active[lang] = active
+        self._metas[lang] = [r.meta for r in rules]
         return active
+
+    def active_meta(self) -> dict[str, Meta]:
+        """Rule id -> metadata of every rule in force for the languages used so far
+        (the rule table of SARIF output)."""
+        return {a.rule.meta.id: a.rule.meta for rules in self._active.values() for a in rules}
 
     def _check_selectors(self, rules: list[Rule]) -> None:
         cfg = self.config
@@ -138,6 +149,8 @@ class Linter:
                         end_offset=end_offset,
                     )
                 )
+        findings = suppression.apply(findings, doc, self._metas[lang])
+        findings = [f for f in findings if f.severity >= self.min_severity]  # directive warnings too
         findings.sort()
         return findings
 
@@ -155,10 +168,11 @@ class Linter:
     def lint_bytes(self, data: bytes, path: str) -> FileResult:
         try:
             _check_size(len(data), self.config.max_size, path)
-            doc = self.read(readers.decode(data, path), path)
+            doc = readers.read_bytes(data, path, self.read_options)
+            doc.lang = doc.lang or self.default_lang
             return FileResult(path, self.lint_document(doc), doc)
-        except TonelintError as exc:
-            return FileResult(path, error=exc)
+        except TonelintError as exc:  # a placeholder pattern out of time has no path
+            return FileResult(path, error=_at(exc, path))
 
     def lint_file(self, path: Path, name: str | None = None) -> FileResult:
         name = name or str(path)
