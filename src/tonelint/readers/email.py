@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from . import ReadOptions
 
 _HEADER_END = re.compile(rb"\r?\n\r?\n|\r\r")
+_LINE_END = re.compile(rb"\r\n|\r|\n")
+# What the parser takes for a header line (the stdlib's email.feedparser.headerRE).
+_HEADER_LINE = re.compile(rb"From |[\041-\071\073-\176]*:|[\t ]")
 _ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
 _SUBJECT = re.compile(rb"(?im)^subject:[ \t]*((?:[^\r\n]*)(?:\r?\n[ \t][^\r\n]*)*)")
 
@@ -87,12 +90,7 @@ def _decode(part: Message, name: str) -> str:
 
 def _body_span(data: bytes, start: int, end: int, part: Message, target: Message) -> tuple[int, int]:
     """Where ``target``'s body lies in ``data``, given that ``part`` occupies ``data[start:end]``."""
-    m = _HEADER_END.search(data, start, end)
-    body_start = m.end() if m else end
-    for newline in (b"\r\n", b"\n"):
-        if data.startswith(newline, start):  # a part with no headers
-            body_start = start + len(newline)
-            break
+    body_start = _body_start(data, start, end)
     if part is target:
         return body_start, end
     boundary = part.get_boundary()
@@ -114,6 +112,22 @@ def _body_span(data: bytes, start: int, end: int, part: Message, target: Message
         if sub is target or any(p is target for p in sub.walk()):
             return _body_span(data, sub_start, max(sub_end, sub_start), sub, target)
     raise ValueError("part not found")
+
+
+def _body_start(data: bytes, start: int, end: int) -> int:
+    """Where the body of the part in ``data[start:end]`` starts, as the parser sees it:
+    after the blank line that ends the headers, or at the first line that is no
+    header line (a missing blank line), or at ``end`` (headers only)."""
+    pos = start
+    while pos < end:
+        m = _LINE_END.search(data, pos, end)
+        line_end = m.end() if m else end
+        if (m.start() if m else end) == pos:  # a blank line
+            return line_end
+        if not _HEADER_LINE.match(data, pos, line_end):
+            return pos
+        pos = line_end
+    return end
 
 
 def _subject(builder: DocumentBuilder, data: bytes, options: ReadOptions) -> None:
