@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import difflib
 import os
+import signal
 import stat
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -182,25 +185,44 @@ def run(results: list[FileResult], relint: Callable[[bytes, str], FileResult],
     shows what is left, at the positions of the new text.
     """
     out = Outcome(list(results), [], [])
-    for i, result in enumerate(results):
-        fix = plan(result)
-        stdin = i in from_stdin
-        if not write_files:
-            if fix is not None:
-                out.output += unified_diff(fix)
-                out.fixed.append(fix)
-            continue
-        if stdin:
-            source = fix.after if fix else result.document.source if result.document else ""
-            out.output.append(source)
-        if fix is None:
-            continue
-        try:
-            if not stdin:
-                write(fix)
-        except TonelintError as exc:
-            out.results[i] = FileResult(result.path, result.findings, result.document, exc)
-            continue
-        out.fixed.append(fix)
-        out.results[i] = relint(fix.after.encode("utf-8"), result.path)
+    with _term_as_interrupt():
+        for i, result in enumerate(results):
+            fix = plan(result)
+            stdin = i in from_stdin
+            if not write_files:
+                if fix is not None:
+                    out.output += unified_diff(fix)
+                    out.fixed.append(fix)
+                continue
+            if stdin:
+                source = fix.after if fix else result.document.source if result.document else ""
+                out.output.append(source)
+            if fix is None:
+                continue
+            try:
+                if not stdin:
+                    write(fix)
+            except TonelintError as exc:
+                out.results[i] = FileResult(result.path, result.findings, result.document, exc)
+                continue
+            out.fixed.append(fix)
+            out.results[i] = relint(fix.after.encode("utf-8"), result.path)
     return out
+
+
+@contextmanager
+def _term_as_interrupt() -> Iterator[None]:
+    """SIGTERM while fixing ends the run as Ctrl-C does: the file being written
+    keeps its old text and its temporary file is removed (see :func:`write`)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set signal handlers (an editor's worker)
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
