@@ -13,11 +13,14 @@ ROOT = Path(__file__).resolve().parents[1]
 OFFLINE = Path(__file__).resolve().parent / "offline"
 
 
-def offline_env(env: dict[str, str] | None = None) -> dict[str, str]:
+def offline_env(env: dict[str, str] | None = None, log: Path | None = None) -> dict[str, str]:
     """``env`` (default: ours) with tests/offline/sitecustomize.py loaded first:
-    every CLI test is also a test that tonelint reaches no network."""
+    every CLI test is also a test that tonelint reaches no network. Attempts are
+    refused, and written to ``log`` when one is given."""
     out = dict(os.environ if env is None else env)
     out["PYTHONPATH"] = os.pathsep.join(filter(None, [str(OFFLINE), out.get("PYTHONPATH")]))
+    if log is not None:
+        out["TONELINT_TEST_NETWORK_LOG"] = str(log)
     return out
 
 
@@ -28,13 +31,16 @@ def run_cli(tmp_path: Path):
     def run(*args: str, input: str | bytes | None = None, cwd: Path | None = None,
             env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
         data = input.encode() if isinstance(input, str) else input
+        log = tmp_path.parent / f"{tmp_path.name}-network.log"  # outside the test's folder
         proc = subprocess.run(
             [sys.executable, "-m", "tonelint", *args],
             input=data if data is not None else b"",
             capture_output=True,
             cwd=cwd or tmp_path,
-            env=offline_env(env),
+            env=offline_env(env, log),
         )
+        if log.exists():
+            pytest.fail(f"tonelint {' '.join(args)} tried the network:\n{log.read_text()}")
         return subprocess.CompletedProcess(
             proc.args, proc.returncode, proc.stdout.decode("utf-8", "replace"),
             proc.stderr.decode("utf-8", "replace"),

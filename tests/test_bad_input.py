@@ -235,3 +235,19 @@ def test_output_to_a_closed_pipe_exits_quietly(fmt: str, tmp_path: Path) -> None
         stderr = proc.stderr.read().decode()
     assert proc.wait(timeout=60) in (ExitCode.OK, ExitCode.FINDINGS)
     assert stderr == ""
+
+
+def test_cli_tests_run_offline(tmp_path: Path) -> None:
+    """The environment every CLI test runs in refuses the network, and logs the try
+    (so the CLI cases above, passing, show that tonelint needed none)."""
+    log = tmp_path / "network.log"
+    code = ("import socket\n"
+            "try:\n    socket.create_connection(('192.0.2.1', 443), timeout=2)\n"
+            "except OSError as e:\n    print(e)\n"
+            "s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen()\n"
+            "socket.create_connection(s.getsockname(), timeout=2).close()\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=offline_env(log=log), timeout=30)
+    assert proc.returncode == 0, proc.stderr  # loopback stays open for fake servers
+    assert "network blocked by the test suite" in proc.stdout
+    assert "192.0.2.1" in log.read_text()

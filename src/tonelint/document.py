@@ -36,7 +36,7 @@ _SENTENCE_BREAK = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A half-open range ``[start, end)`` of ``Document.text``."""
 

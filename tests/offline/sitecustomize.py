@@ -1,13 +1,15 @@
 """Loaded by every tonelint process the tests start: nothing leaves the machine.
 
 ``run_cli`` puts this folder on PYTHONPATH. A connection, datagram or name
-lookup for anything but the loopback interface prints one line to stderr and
-raises OSError, so a CLI test that passes (and checks stderr) shows tonelint
+lookup for anything but the loopback interface prints one line to stderr, is
+written to $TONELINT_TEST_NETWORK_LOG (``run_cli`` fails the test when that
+file exists) and raises OSError, so every CLI test that passes shows tonelint
 needed no network. Loopback stays open: tests start fake servers there.
 """
 
 from __future__ import annotations
 
+import os
 import socket
 import sys
 from typing import Any
@@ -23,7 +25,14 @@ def _local(address: Any) -> bool:
 
 
 def _refuse(what: str, address: Any) -> OSError:
-    print(f"offline test: blocked {what} to {address!r}", file=sys.stderr)
+    """Say so on stderr and in the run's log (the test fails on it even when the
+    caller swallows the error), and give the error to raise."""
+    line = f"offline test: blocked {what} to {address!r}"
+    print(line, file=sys.stderr)
+    log = os.environ.get("TONELINT_TEST_NETWORK_LOG")
+    if log:
+        with open(log, "a", encoding="utf-8") as f:
+            f.write(line + "\n")
     return OSError(f"network blocked by the test suite: {what} {address!r}")
 
 
