@@ -18,22 +18,12 @@ from pathlib import Path
 import pytest
 
 from conftest import offline_env
+from test_packs import GOOD as PACK
 from tonelint.exitcode import ExitCode
 
 GOOD = "Hi Sam,\n\nYou failed to pay the invoice.\n\nKim\n"
 GOOD_LINE = "good.txt:3:1: TL101 [blame.you-failed]"
 
-PACK = """\
-rules:
-  - id: team.rude
-    code: TL9001
-    kind: phrase
-    category: unfriendly
-    severity: warning
-    message: rude
-    patterns: [rude]
-    examples: {flag: [rude], pass: [kind]}
-"""
 
 
 @dataclass
@@ -98,7 +88,7 @@ CASES = [
     Case("pack with an unknown key", _pack(PACK.replace("    patterns:", "    patern: [x]\n    patterns:")),
          ["--rules", "pack", "good.txt"], 2, r"team\.yaml:8: unknown key 'patern'", good_linted=False),
     Case("pack with a duplicate id", _pack(PACK + PACK.split("rules:\n", 1)[1]),
-         ["--rules", "pack", "good.txt"], 2, r"team\.yaml:10: duplicate rule id 'team\.rude'",
+         ["--rules", "pack", "good.txt"], 2, r"team\.yaml:10: duplicate rule id 'test\.rude'",
          good_linted=False),
     Case("pack with a duplicate code", _pack(PACK.replace("TL9001", "TL101")),
          ["--rules", "pack", "good.txt"], 2, r"team\.yaml:2: duplicate code TL101 \(also at .*blame\.yaml",
