@@ -12,6 +12,7 @@ Lines and columns count characters (Unicode code points), 1-based; ``\\r\\n``,
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -19,6 +20,31 @@ from typing import Any
 
 NEUTRAL_NAME = "Alex"
 _PLAIN_QUOTES = str.maketrans("‘’‛“”„", "\'\'\'\"\"\"")
+
+
+
+def _accent_table() -> dict[int, str]:
+    """Latin letters with diacritics -> their base letter, one character for one.
+
+    Built from Unicode decompositions (á -> a, ő -> o, ñ -> n), so it serves every
+    language written in Latin letters; õ, ô and û, which stand in for ő and ű in
+    old fonts, fold with them.
+    """
+    table = {}
+    for code in range(0xC0, 0x250):
+        base = unicodedata.normalize("NFD", chr(code))
+        if len(base) > 1 and base[0].isascii() and all(unicodedata.combining(c) for c in base[1:]):
+            table[code] = base[0]
+    return table
+
+
+_ACCENTS = _accent_table()
+
+
+def fold_accents(s: str) -> str:
+    """``s`` without diacritics, the same length (positions in it hold)."""
+    return s.translate(_ACCENTS)
+
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -108,14 +134,12 @@ class Document:
     @cached_property
     def sentences(self) -> list[Span]:
         """Sentence spans of ``text``, stripped of surrounding white space."""
-        spans: list[Span] = []
-        pos = 0
-        text = self.text
-        for m in _SENTENCE_BREAK.finditer(text):
-            _add_stripped(spans, text, pos, m.start())
-            pos = m.end()
-        _add_stripped(spans, text, pos, len(text))
-        return spans
+        return split_sentences(self.text)
+
+    @cached_property
+    def folded(self) -> str:
+        """``text`` with accents folded, for rules that match with ``accents: loose``."""
+        return fold_accents(self.text)
 
     @cached_property
     def words(self) -> list[Span]:
@@ -131,6 +155,32 @@ class Document:
         if i >= 0 and sentences[i].start <= offset < max(sentences[i].end, sentences[i].start + 1):
             return sentences[i]
         return Span(0, len(self.text))
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentence spans of ``text``, stripped of surrounding white space.
+
+    A full stop followed by a lower-case word on the same line ends no sentence:
+    it belongs to an abbreviation ("Kft. könyvelése", "e.g. the") or to a
+    number written as an ordinal, which Hungarian dates and clauses are full of
+    ("2025. május 2-án", "a 9. pontban").
+    """
+    spans: list[Span] = []
+    pos = 0
+    for m in _SENTENCE_BREAK.finditer(text):
+        if _mid_sentence_stop(text, m.start(), m.end()):
+            continue
+        _add_stripped(spans, text, pos, m.start())
+        pos = m.end()
+    _add_stripped(spans, text, pos, len(text))
+    return spans
+
+
+def _mid_sentence_stop(text: str, start: int, end: int) -> bool:
+    return (
+        start > 0 and text[start - 1] == "." and end < len(text) and text[end].islower()
+        and "\n" not in text[start:end]
+    )
 
 
 def _add_stripped(spans: list[Span], text: str, start: int, end: int) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, NamedTuple
 
-from ..document import Document
+from ..document import Document, fold_accents
 from ..finding import Severity
 
 
@@ -92,8 +92,15 @@ def _quote(s: str, limit: int = 60) -> str:
 WORD_FLAGS = re.IGNORECASE | re.UNICODE
 
 
-def compile_patterns(patterns: list[str], case_sensitive: bool, boundaries: bool) -> re.Pattern[str]:
-    """One regex for many alternatives, with word boundaries around each."""
+def compile_patterns(patterns: list[str], case_sensitive: bool, boundaries: bool,
+                     loose_accents: bool = False) -> re.Pattern[str]:
+    """One regex for many alternatives, with word boundaries around each.
+
+    With ``loose_accents`` the patterns are folded like :attr:`Document.folded`,
+    which is the text they must then be run on.
+    """
+    if loose_accents:
+        patterns = [fold_accents(p) for p in patterns]
     body = "|".join(f"(?:{p})" for p in patterns) or "(?!)"
     if boundaries:
         body = rf"(?<![\w'’])(?:{body})(?![\w’]|'\w)"
@@ -112,6 +119,9 @@ PHRASE_OPTIONS: dict[str, Option] = {
     "scope": Option("str", default="text", choices=("text", "sentence")),
     "case-sensitive": Option("bool", default=False),
     "boundaries": Option("bool", default=True),
+    # loose: "köszönöm" also matches "koszonom", "köszonöm" (drafts typed without
+    # accents); exact: accents must match. Case is set apart, by case-sensitive.
+    "accents": Option("str", default="exact", choices=("exact", "loose")),
 }
 
 
@@ -127,14 +137,19 @@ class Matcher:
     def __init__(self, options: dict[str, Any], patterns_key: str = "patterns") -> None:
         case = options.get("case-sensitive", False)
         bounds = options.get("boundaries", True)
-        self.regex = compile_patterns(options[patterns_key], case, bounds)
+        self.loose = options.get("accents") == "loose"
+        self.regex = compile_patterns(options[patterns_key], case, bounds, self.loose)
         exceptions = options.get("exceptions") or []
-        self.exceptions = compile_patterns(exceptions, case, bounds) if exceptions else None
+        self.exceptions = compile_patterns(exceptions, case, bounds, self.loose) if exceptions else None
         self.sentence_exceptions = options.get("exception-scope", "match") == "sentence"
         self.per_sentence = options.get("scope", "text") == "sentence"
 
+    def searched(self, doc: Document) -> str:
+        """The string the patterns run on: the text, or its folded copy (same offsets)."""
+        return doc.folded if self.loose else doc.text
+
     def finditer(self, doc: Document) -> Iterator[re.Match[str]]:
-        text = doc.text
+        text = self.searched(doc)
         if self.per_sentence:
             for s in doc.sentences:
                 yield from self.regex.finditer(text, s.start, s.end)
@@ -149,11 +164,12 @@ class Matcher:
     def excepted(self, doc: Document, start: int, end: int) -> bool:
         if self.exceptions is None:
             return False
+        text = self.searched(doc)
         if self.sentence_exceptions:
             s = doc.sentence_at(start)
-            return self.exceptions.search(doc.text, s.start, s.end) is not None
-        window_start, window_end = max(0, start - 80), min(len(doc.text), end + 80)
+            return self.exceptions.search(text, s.start, s.end) is not None
+        window_start, window_end = max(0, start - 80), min(len(text), end + 80)
         return any(
             m.start() < end and start < m.end()
-            for m in self.exceptions.finditer(doc.text, window_start, window_end)
+            for m in self.exceptions.finditer(text, window_start, window_end)
         )
