@@ -68,6 +68,7 @@ def _effective_config(options: dict[str, Any]) -> Config:
     config = load_config(Path.cwd(), options.pop("config_file", None), options.pop("isolated", False))
     flags = {
         "lang": options.get("lang"),
+        "fallback-lang": options.get("fallback_lang"),
         "select": _split(options.get("select", ())),
         "ignore": _split(options.get("ignore", ())),
         "fail-on": options.get("fail_on"),
@@ -87,7 +88,9 @@ def config_options(f: Any) -> Any:
         click.option("--config", "config_file", type=click.Path(path_type=Path),
                      help="Config file, laid over the project's own."),
         click.option("--isolated", is_flag=True, help="Ignore config files."),
-        click.option("--lang", help="Rule pack language: en, hu."),
+        click.option("--lang", help="Rule pack language: auto (the default: told per draft), en, hu."),
+        click.option("--fallback-lang", help="With --lang auto, the pack for a draft whose "
+                     "language cannot be told (default: en)."),
         click.option("--rules", multiple=True, help="Extra rule pack folder (repeatable)."),
     ]):
         f = decorator(f)
@@ -148,6 +151,8 @@ def lint(paths: tuple[str, ...], stdin_filename: str | None, verbose: bool, **op
     for r in results:
         if r.error is not None:
             _error(str(r.error))
+        elif verbose and r.document is not None and r.document.lang_note:
+            click.echo(f"tonelint: {r.path}: {r.document.lang_note}", err=True)
     style = Style(color=_use_color(config.color), verbose=verbose)
     try:
         for line in formatter(results, style):

@@ -25,7 +25,10 @@ SEVERITIES = ("error", "warning", "info")
 
 # The one schema: config key -> type. The CLI's flags map onto the same names.
 SCHEMA: dict[str, Option] = {
+    # "auto" picks the pack per draft from its words (see langdetect.py); a draft
+    # whose language cannot be told is linted as fallback-lang.
     "lang": Option("str"),
+    "fallback-lang": Option("str"),
     "select": Option("strings"),
     "ignore": Option("strings"),
     "severity": Option("mapping"),
@@ -44,7 +47,8 @@ SCHEMA: dict[str, Option] = {
 class Config:
     """The effective configuration. ``origin`` says where each key came from."""
 
-    lang: str = "en"
+    lang: str = "auto"
+    fallback_lang: str = "en"
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)

@@ -93,6 +93,7 @@ class Document:
     _src_ends: list[int]
     _verbatim: list[bool]
     lang: str | None = None
+    lang_note: str = ""  # how lang was chosen, for --verbose ("language hu (detected)")
     placeholders: list[Span] = field(default_factory=list)
     # Values computed once and shared by rules (sentences, metrics, ...).
     cache: dict[str, Any] = field(default_factory=dict)

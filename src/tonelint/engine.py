@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import packs, readers
+from . import langdetect, packs, readers
 from .config import Config
 from .document import Document
 from .errors import TonelintError
@@ -22,6 +22,7 @@ from .kinds import Rule
 from .placeholders import Placeholders
 from .selection import matches, matches_any
 
+AUTO = "auto"  # lang: auto, the default: each draft's pack told from its words
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
 
 
@@ -49,17 +50,30 @@ class Linter:
         self.read_options = readers.ReadOptions(Placeholders(config.placeholders))
         self.extra_packs = tuple(Path(p) for p in config.rules)
         self._active: dict[str, list[ActiveRule]] = {}
+        self._languages: list[str] | None = None
         self.min_severity = Severity.parse(config.min_severity)
         self.rules_for(self.default_lang)  # load now: a broken pack fails before any file
 
     @property
+    def auto(self) -> bool:
+        return self.config.lang == AUTO
+
+    @property
     def default_lang(self) -> str:
-        return self.config.lang
+        """The pack for a draft whose language is not known: ``lang``, or with
+        ``lang: auto`` the ``fallback-lang``."""
+        return self.config.fallback_lang if self.auto else self.config.lang
+
+    @property
+    def languages(self) -> list[str]:
+        if self._languages is None:
+            self._languages = packs.languages(self.extra_packs)
+        return self._languages
 
     # -- rules ---------------------------------------------------------------
     def ruleset(self, lang: str) -> list[Rule]:
-        if lang not in packs.languages(self.extra_packs):
-            known = ", ".join(packs.languages(self.extra_packs))
+        if lang not in self.languages:
+            known = ", ".join([AUTO, *self.languages])
             raise TonelintError(f"unknown language {lang!r} (available: {known})")
         return packs.load_rules(lang, self.extra_packs).rules
 
@@ -98,8 +112,14 @@ class Linter:
             *(("per-file-ignores", s) for v in cfg.per_file_ignores.values() for s in v),
         ]
         categories = set(CORE_CATEGORIES) | {r.meta.category for r in rules}
+        every_pack: list[Rule] | None = None
         for key, selector in named:
             if selector in categories or any(matches(selector, r.meta) for r in rules):
+                continue
+            # One config serves every language: a rule of another pack is no mistake.
+            if every_pack is None:
+                every_pack = [r for lang in self.languages for r in self.ruleset(lang)]
+            if any(matches(selector, r.meta) for r in every_pack):
                 continue
             origin = cfg.origin.get(key, "command line")
             raise TonelintError(f"{key}: unknown rule, code or category {selector!r}", origin)
@@ -140,8 +160,19 @@ class Linter:
 
     def read(self, source: str, path: str) -> Document:
         doc = readers.reader_for(path)(source, path, self.read_options)
-        doc.lang = doc.lang or self.default_lang
+        if doc.lang is None:
+            doc.lang, doc.lang_note = self._language(doc)
         return doc
+
+    def _language(self, doc: Document) -> tuple[str, str]:
+        """The pack for ``doc`` and, with ``lang: auto``, how it was chosen."""
+        if not self.auto:
+            return self.config.lang, ""
+        found = langdetect.detect(doc.text, self.languages)
+        if found is not None:
+            return found, f"language {found} (detected)"
+        return self.default_lang, (f"language not recognised; linted as {self.default_lang} "
+                                   "(fallback-lang)")
 
     def lint_text(self, source: str, path: str = "<text>") -> list[Finding]:
         return self.lint_document(self.read(source, path))
