@@ -116,6 +116,20 @@ def test_cli_config_sets_the_fallback(run_cli, tmp_path: Path) -> None:
     assert "blame.after-reminders" in listed.stdout
 
 
+def test_a_broken_pack_loaded_for_a_detected_draft_is_an_error_of_that_draft(
+    run_cli, tmp_path: Path
+) -> None:
+    pack = tmp_path / "pack" / "hu"
+    pack.mkdir(parents=True)
+    (pack / "broken.yaml").write_text("rules:\n  - id: x\n", encoding="utf-8")
+    (tmp_path / "hu.txt").write_text(HU, encoding="utf-8")
+    (tmp_path / "en.txt").write_text(EN, encoding="utf-8")
+    out = run_cli("--rules", "pack", "--format", "json", "en.txt", "hu.txt")
+    assert out.returncode == 2
+    assert "broken.yaml" in out.stderr and "Traceback" not in out.stderr
+    assert all(f["path"] == "en.txt" for f in json.loads(out.stdout))  # en.txt still linted
+
+
 def test_unknown_fallback_is_an_error(run_cli) -> None:
     out = run_cli("--fallback-lang", "xx", "-")
     assert out.returncode == 2

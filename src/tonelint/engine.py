@@ -180,9 +180,10 @@ class Linter:
     def lint_bytes(self, data: bytes, path: str) -> FileResult:
         try:
             doc = self.read(readers.decode(data, path), path)
+            # With lang: auto a draft may need a pack not loaded yet, which can be broken.
+            return FileResult(path, self.lint_document(doc), doc)
         except TonelintError as exc:
             return FileResult(path, error=exc)
-        return FileResult(path, self.lint_document(doc), doc)
 
     def lint_file(self, path: Path, name: str | None = None) -> FileResult:
         name = name or str(path)
