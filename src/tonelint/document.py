@@ -22,7 +22,6 @@ NEUTRAL_NAME = "Alex"
 _PLAIN_QUOTES = str.maketrans("‘’‛“”„", "\'\'\'\"\"\"")
 
 
-
 def _accent_table() -> dict[int, str]:
     """Latin letters with diacritics -> their base letter, one character for one.
 
@@ -141,6 +140,10 @@ class Document:
     def folded(self) -> str:
         """``text`` with accents folded, for rules that match with ``accents: loose``."""
         return fold_accents(self.text)
+
+    def searched(self, loose_accents: bool) -> str:
+        """What a rule's patterns run on: ``text``, or ``folded`` (the same offsets)."""
+        return self.folded if loose_accents else self.text
 
     @cached_property
     def words(self) -> list[Span]:

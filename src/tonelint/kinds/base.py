@@ -144,12 +144,8 @@ class Matcher:
         self.sentence_exceptions = options.get("exception-scope", "match") == "sentence"
         self.per_sentence = options.get("scope", "text") == "sentence"
 
-    def searched(self, doc: Document) -> str:
-        """The string the patterns run on: the text, or its folded copy (same offsets)."""
-        return doc.folded if self.loose else doc.text
-
     def finditer(self, doc: Document) -> Iterator[re.Match[str]]:
-        text = self.searched(doc)
+        text = doc.searched(self.loose)
         if self.per_sentence:
             for s in doc.sentences:
                 yield from self.regex.finditer(text, s.start, s.end)
@@ -164,7 +160,7 @@ class Matcher:
     def excepted(self, doc: Document, start: int, end: int) -> bool:
         if self.exceptions is None:
             return False
-        text = self.searched(doc)
+        text = doc.searched(self.loose)
         if self.sentence_exceptions:
             s = doc.sentence_at(start)
             return self.exceptions.search(text, s.start, s.end) is not None

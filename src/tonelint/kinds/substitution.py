@@ -38,7 +38,7 @@ class Substitution(Rule):
         self.exceptions = compile_patterns(exceptions, case, bounds, self.loose) if exceptions else None
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        searched = doc.folded if self.loose else doc.text
+        searched = doc.searched(self.loose)
         excepted = (
             [(m.start(), m.end()) for m in self.exceptions.finditer(searched)]
             if self.exceptions
