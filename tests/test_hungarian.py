@@ -190,7 +190,7 @@ def test_a_rule_id_has_one_code_in_every_language() -> None:
 
 
 def test_hungarian_only_rules_use_their_own_codes() -> None:
-    """TLx5x-TLx9x are the Hungarian-only codes (see the ids table): no English rule has their ids."""
+    """TLx5x-TLx9x are the Hungarian-only codes (see the ids table): not English ids."""
     english = {r.meta.id for r in packs.load_rules("en").rules}
     own = [r.meta.id for r in packs.load_rules("hu").rules if int(r.meta.code[-2:]) >= 50]
     assert own and not english & set(own)

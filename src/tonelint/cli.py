@@ -88,7 +88,8 @@ def config_options(f: Any) -> Any:
         click.option("--config", "config_file", type=click.Path(path_type=Path),
                      help="Config file, laid over the project's own."),
         click.option("--isolated", is_flag=True, help="Ignore config files."),
-        click.option("--lang", help="Rule pack language: auto (the default: told per draft), en, hu."),
+        click.option("--lang", help="Rule pack language: auto (the default: told per draft), "
+                     "en, hu."),
         click.option("--fallback-lang", help="With --lang auto, the pack for a draft whose "
                      "language cannot be told (default: en)."),
         click.option("--rules", multiple=True, help="Extra rule pack folder (repeatable)."),

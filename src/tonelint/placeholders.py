@@ -25,7 +25,7 @@ BUILTIN: tuple[tuple[str, str], ...] = (
     (r"\{[^\W\d][\w.]*\}|\{\d+\}", NEUTRAL_NAME),  # {client} {0} {ügyfél}
     (r"%[^\W\d_]\w*%", NEUTRAL_NAME),  # %DATE% %VÉGDÁTUM%
     (r"<<[ \t]*\w[\w .-]*>>", NEUTRAL_NAME),  # <<client>>
-    (r"\[[^\W\d_][\w'’-]*(?:[ \t][\w'’-]+){0,5}\](?![(\[:])", NEUTRAL_NAME),  # [Client Name] [Ügyfél neve]
+    (r"\[[^\W\d_][\w'’-]*(?:[ \t][\w'’-]+){0,5}\](?![(\[:])", NEUTRAL_NAME),  # [Client Name]
 )
 
 

@@ -140,7 +140,9 @@ class Matcher:
         self.loose = options.get("accents") == "loose"
         self.regex = compile_patterns(options[patterns_key], case, bounds, self.loose)
         exceptions = options.get("exceptions") or []
-        self.exceptions = compile_patterns(exceptions, case, bounds, self.loose) if exceptions else None
+        self.exceptions = (
+            compile_patterns(exceptions, case, bounds, self.loose) if exceptions else None
+        )
         self.sentence_exceptions = options.get("exception-scope", "match") == "sentence"
         self.per_sentence = options.get("scope", "text") == "sentence"
 

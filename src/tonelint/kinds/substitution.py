@@ -35,7 +35,9 @@ class Substitution(Rule):
             for pattern, replacement in self.options["swap"].items()
         ]
         exceptions = self.options["exceptions"]
-        self.exceptions = compile_patterns(exceptions, case, bounds, self.loose) if exceptions else None
+        self.exceptions = (
+            compile_patterns(exceptions, case, bounds, self.loose) if exceptions else None
+        )
 
     def check(self, doc: Document) -> Iterator[Hit]:
         searched = doc.searched(self.loose)
@@ -48,7 +50,10 @@ class Substitution(Rule):
             for m in regex.finditer(searched):
                 if any(s < m.end() and m.start() < e for s, e in excepted):
                     continue
-                expanded = _expand(m, replacement, doc.text) if self.loose else m.expand(replacement)
+                if self.loose:
+                    expanded = _expand(m, replacement, doc.text)
+                else:
+                    expanded = m.expand(replacement)
                 new = _match_case(doc.text[m.start() : m.end()], expanded)
                 yield Hit(m.start(), m.end(), {"replacement": new}, new, new)
 
@@ -61,8 +66,8 @@ def _expand(m: re.Match[str], template: str, text: str) -> str:
     typed) rather than from the folded string the match was made on."""
 
     def group(ref: re.Match[str]) -> str:
-        name = ref.group(1)
-        key: int | str = int(ref.group(2)) if name is None else int(name) if name.isdigit() else name
+        name = ref.group(1) or ref.group(2)
+        key: int | str = int(name) if name.isdigit() else name
         start, end = m.span(key)
         return text[start:end] if start >= 0 else ""
 
