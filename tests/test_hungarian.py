@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -201,3 +202,12 @@ def test_rules_lists_the_hungarian_pack(run_cli) -> None:
     assert out.returncode == 0
     assert "TL101   blame.you-failed" in out.stdout
     assert "TL150   blame.after-reminders" in out.stdout
+
+
+def test_the_readme_example_is_what_tonelint_prints(run_cli, tmp_path: Path) -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    example = readme.split("## Hungarian", 1)[1].split("```console\n", 1)[1].split("```", 1)[0]
+    draft, _, rest = example.removeprefix("$ cat level.txt\n").partition("$ tonelint ")
+    command, _, output = rest.partition("\n")
+    (tmp_path / "level.txt").write_text(draft, encoding="utf-8")
+    assert run_cli(*command.split()).stdout == output

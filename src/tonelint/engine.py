@@ -13,12 +13,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import langdetect, packs, readers
+from . import langdetect, packs, readers, suppression
 from .config import Config
 from .document import Document
 from .errors import TonelintError
 from .finding import CORE_CATEGORIES, Finding, Severity
-from .kinds import Rule
+from .kinds import Meta, Rule
 from .placeholders import Placeholders
 from .selection import matches, matches_any
 
@@ -47,9 +47,14 @@ class Linter:
 
     def __init__(self, config: Config) -> None:
         self.config = config
-        self.read_options = readers.ReadOptions(Placeholders(config.placeholders))
+        self.read_options = readers.ReadOptions(
+            Placeholders(config.placeholders),
+            lint_quoted=config.lint_quoted,
+            lint_signature=config.lint_signature,
+        )
         self.extra_packs = tuple(Path(p) for p in config.rules)
         self._active: dict[str, list[ActiveRule]] = {}
+        self._metas: dict[str, list[Meta]] = {}  # every rule of a language, for directives
         self._languages: list[str] | None = None
         self.min_severity = Severity.parse(config.min_severity)
         self.rules_for(self.default_lang)  # load now: a broken pack fails before any file
@@ -100,7 +105,13 @@ class Linter:
                 rule = type(rule)(meta, {**rule.options, **limits})
             active.append(ActiveRule(rule, severity))
         self._active[lang] = active
+        self._metas[lang] = [r.meta for r in rules]
         return active
+
+    def active_meta(self) -> dict[str, Meta]:
+        """Rule id -> metadata of every rule in force for the languages used so far
+        (the rule table of SARIF output)."""
+        return {a.rule.meta.id: a.rule.meta for rules in self._active.values() for a in rules}
 
     def _check_selectors(self, rules: list[Rule]) -> None:
         cfg = self.config
@@ -155,11 +166,15 @@ class Linter:
                         end_offset=end_offset,
                     )
                 )
+        findings = suppression.apply(findings, doc, self._metas[lang])
+        findings = [f for f in findings if f.severity >= self.min_severity]  # directive warnings too
         findings.sort()
         return findings
 
     def read(self, source: str, path: str) -> Document:
-        doc = readers.reader_for(path)(source, path, self.read_options)
+        return self._with_language(readers.reader_for(path)(source, path, self.read_options))
+
+    def _with_language(self, doc: Document) -> Document:
         if doc.lang is None:
             doc.lang, doc.lang_note = self._language(doc)
         return doc
@@ -179,7 +194,7 @@ class Linter:
 
     def lint_bytes(self, data: bytes, path: str) -> FileResult:
         try:
-            doc = self.read(readers.decode(data, path), path)
+            doc = self._with_language(readers.read_bytes(data, path, self.read_options))
             # With lang: auto a draft may need a pack not loaded yet, which can be broken.
             return FileResult(path, self.lint_document(doc), doc)
         except TonelintError as exc:
