@@ -21,12 +21,13 @@ from tonelint.placeholders import Placeholders
 
 CLEAN_FORMAL = """Tisztelt Szabó Asszony!
 
-Szeretném időben jelezni, hogy irodánk jövő évtől kizárólag építőipari cégekkel
-dolgozik, ezért a Szabó Kertészet Bt. könyvelését a szerződés 8. pontja szerinti
-60 napos felmondási idővel, 2025. december 31-ével megszüntetjük.
+Értesítem, hogy tervezőirodánk a jövő évtől csak középületek tervezését vállalja,
+ezért a Szabó Kertészet Bt. üzemcsarnokának tervezési szerződését a 8. pont
+szerinti 60 napos felmondási idővel, 2025. december 31-ével megszüntetjük.
 
-A 2025. évi zárást még elkészítjük, a teljes anyagot 2026. január 20-ig átadjuk az
-Ön által megnevezett könyvelőnek. Ha még nem választott, szívesen ajánlunk egyet.
+Az engedélyezési tervet még elkészítjük, a teljes tervanyagot 2026. január 20-ig
+átadjuk az Ön által megnevezett irodának. Ha még nem választott, szívesen
+ajánlunk egyet.
 
 Köszönjük a hat év bizalmát és a kiváló együttműködést.
 
@@ -36,15 +37,13 @@ Varga Judit
 
 CLEAN_INFORMAL = """Szia Bence!
 
-Azért írok, hogy tőlem tudd meg: januártól teljes állásban kezdek egy
-ügynökségnél, így a szabadúszó munkáimat lezárom, a ti webshopotokat is. Ez
-nem a te hibád, egyszerűen nem fér bele több.
+Tőlem akartam, hogy halld: nyártól Grazban tanítok, így a heti gitárórákat
+befejezzük. Semmi köze hozzád, haladtál szépen.
 
-December 15-ig befejezem a mostani fejlesztést, a kódot és a jelszavakat pedig
-december 20-án átadom. Ha kell, bemutatlak Dórinak, aki ugyanezzel a rendszerrel
-dolgozik.
+Júniusban még megtartjuk a négy órát, a kottákat és a hangfelvételeket pedig
+az utolsó órán odaadom. Ha folytatnád, Dórit ajánlom, nála tanultam én is.
 
-Köszönöm a két évet, jó volt veletek dolgozni!
+Köszönöm a két évet, öröm volt tanítani!
 
 Üdv,
 Marci
@@ -144,7 +143,7 @@ def test_blame_and_tone_in_endings_and_cases(hungarian: Linter, text: str, rule:
 @pytest.mark.parametrize(
     "text",
     [
-        "Ez egyáltalán nem a te hibád.",
+        "Ez semmiképp sem a ti hibátok.",
         "Ha még nem választottál utódot, szívesen ajánlok egyet.",
         "Tudom, hogy nem erre számítottál.",
         "Köszönöm, hogy rám bíztad a honlapot.",
@@ -173,7 +172,7 @@ def test_hungarian_grade_loads_no_hyphenation_dictionary() -> None:
 
 
 def test_grade_counts_a_date_as_part_of_its_sentence() -> None:
-    one = "A megbízás a 2023. május 2-án kötött szerződés 9. pontja szerint szűnik meg."
+    one = "A bérlet a 2021. június 7-én aláírt megállapodás 4. pontja szerint jár le."
     assert len(split_sentences(one)) == 1
     assert len(split_sentences("Ez az első. Ez a második. Dr. Kiss is írt.")) == 4
 
