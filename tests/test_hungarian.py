@@ -133,7 +133,7 @@ def test_auto_detects_every_draft_as_hungarian(name: str) -> None:
         ("Csak többszöri felszólításra fizettek.", "blame.after-reminders"),
         ("Ön szerint ez így rendben van?", "blame.rhetorical-question"),
         ("Ezt egy kezdő is tudja.", "unfriendly.condescension"),
-        ("Köszönöm a sok „segítséget”.", "unfriendly.scare-quotes"),
+        ("Köszönöm a sok „segítséget”.", "unfriendly.sarcasm"),
     ],
 )
 def test_blame_and_tone_in_endings_and_cases(hungarian: Linter, text: str, rule: str) -> None:
