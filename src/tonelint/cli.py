@@ -78,7 +78,21 @@ def _effective_config(options: dict[str, Any]) -> Config:
     extra_rules = options.get("rules") or ()
     if extra_rules:
         flags["rules"] = list(extra_rules)
+    flags["languagetool"] = _languagetool_flags(options)
     return config.merged(flags, "command line")
+
+
+def _languagetool_flags(options: dict[str, Any]) -> dict[str, Any] | None:
+    """``--languagetool URL`` names a server; ``--no-languagetool`` wins over everything."""
+    values: dict[str, Any] = {}
+    if options.get("languagetool"):
+        url = options["languagetool"]
+        values.update(server=url, local=False, enabled=True, **{"allow-public": url == "public"})
+    if options.get("no_languagetool"):
+        values["enabled"] = False
+    if options.get("require_languagetool"):
+        values["required"] = True
+    return values or None
 
 
 def config_options(f: Any) -> Any:
@@ -111,6 +125,12 @@ def main() -> None:
               help="Lowest severity that makes the exit code 1 (default: warning).")
 @click.option("--stdin-filename", help="Name for text read from standard input (picks the reader).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), help="Colour (NO_COLOR honoured).")
+@click.option("--languagetool", metavar="URL",
+              help="Also check grammar and spelling with this LanguageTool server "
+                   "(`public`: the public API; drafts leave this machine).")
+@click.option("--no-languagetool", is_flag=True, help="No LanguageTool, whatever the config says.")
+@click.option("--require-languagetool", is_flag=True,
+              help="Exit 2 when LanguageTool could not check every draft.")
 @click.option("-v", "--verbose", is_flag=True, help="Say more about what is done.")
 def lint(paths: tuple[str, ...], stdin_filename: str | None, verbose: bool, **options: Any) -> None:
     """Lint drafts: files, folders, or - for standard input."""
@@ -126,6 +146,9 @@ def lint(paths: tuple[str, ...], stdin_filename: str | None, verbose: bool, **op
     except TonelintError as exc:
         _error(str(exc))
         sys.exit(ExitCode.ERROR)
+    if verbose:
+        where = linter.grammar.settings.destination() if linter.grammar else "off, drafts stay here"
+        click.echo(f"tonelint: LanguageTool: {where}", err=True)
 
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
@@ -145,9 +168,12 @@ def lint(paths: tuple[str, ...], stdin_filename: str | None, verbose: bool, **op
             else:
                 results.append(linter.lint_file(*item))
 
+    linter.close()
     for r in results:
         if r.error is not None:
             _error(str(r.error))
+    for warning in linter.warnings:
+        click.echo(f"tonelint: warning: {warning}", err=True)
     style = Style(color=_use_color(config.color), verbose=verbose)
     try:
         for line in formatter(results, style):
@@ -156,7 +182,10 @@ def lint(paths: tuple[str, ...], stdin_filename: str | None, verbose: bool, **op
     except BrokenPipeError:
         # A reader that went away (`tonelint ... | head -1`) is not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    sys.exit(exit_code(results, config.fail_on))
+    code = exit_code(results, config.fail_on)
+    if linter.grammar is not None and linter.grammar.settings.required and linter.grammar.incomplete:
+        code = ExitCode.ERROR
+    sys.exit(code)
 
 
 def exit_code(results: list[Any], fail_on: str) -> ExitCode:

@@ -13,12 +13,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import packs, readers
+from . import grammar, packs, readers
 from .config import Config
 from .document import Document
 from .errors import TonelintError
 from .finding import CORE_CATEGORIES, Finding, Severity
-from .kinds import Rule
+from .kinds import Hit, Meta, Rule
 from .placeholders import Placeholders
 from .selection import matches, matches_any
 
@@ -46,6 +46,13 @@ class Linter:
 
     def __init__(self, config: Config) -> None:
         self.config = config
+        # One line each (LanguageTool unreachable, ...): front ends show them.
+        self.warnings: list[str] = []
+        settings = grammar.settings_from(config.languagetool, config.origin.get("languagetool", "config"))
+        self.grammar = grammar.Grammar(settings, self.warnings.append) if settings else None
+        if config.languagetool.get("required") and settings is None:
+            raise TonelintError("LanguageTool is required but not configured: name a server with "
+                                f"--languagetool URL, {grammar.ENV_URL} or `languagetool: server:`")
         self.read_options = readers.ReadOptions(Placeholders(config.placeholders))
         self.extra_packs = tuple(Path(p) for p in config.rules)
         self._active: dict[str, list[ActiveRule]] = {}
@@ -73,20 +80,26 @@ class Linter:
         active = []
         for rule in rules:
             meta = rule.meta
-            if cfg.select and not matches_any(cfg.select, meta):
+            severity = self._selected(meta)
+            if severity is None:
                 continue
-            if matches_any(cfg.ignore, meta):
-                continue
-            severity = meta.severity
-            for selector, name in cfg.severity.items():
-                if matches(selector, meta):
-                    severity = Severity.parse(name)
             limits = cfg.thresholds.get(meta.id)
             if limits:
                 rule = type(rule)(meta, {**rule.options, **limits})
             active.append(ActiveRule(rule, severity))
         self._active[lang] = active
         return active
+
+    def _selected(self, meta: Meta) -> Severity | None:
+        """The rule's severity after overrides, or None when select/ignore drop it."""
+        cfg = self.config
+        if (cfg.select and not matches_any(cfg.select, meta)) or matches_any(cfg.ignore, meta):
+            return None
+        severity = meta.severity
+        for selector, name in cfg.severity.items():
+            if matches(selector, meta):
+                severity = Severity.parse(name)
+        return severity
 
     def _check_selectors(self, rules: list[Rule]) -> None:
         cfg = self.config
@@ -97,10 +110,12 @@ class Linter:
             *(("thresholds", s) for s in cfg.thresholds),
             *(("per-file-ignores", s) for v in cfg.per_file_ignores.values() for s in v),
         ]
-        categories = set(CORE_CATEGORIES) | {r.meta.category for r in rules}
+        categories = set(CORE_CATEGORIES) | {r.meta.category for r in rules} | set(grammar.CATEGORIES)
         for key, selector in named:
             if selector in categories or any(matches(selector, r.meta) for r in rules):
                 continue
+            if selector.startswith(grammar.PREFIX) or any(matches(selector, m) for m in grammar.probe_metas()):
+                continue  # LanguageTool's rules are known only when it answers
             origin = cfg.origin.get(key, "command line")
             raise TonelintError(f"{key}: unknown rule, code or category {selector!r}", origin)
 
@@ -116,27 +131,51 @@ class Linter:
             for hit in rule.check(doc):
                 if _inside_placeholder(doc, hit.start, hit.end):
                     continue
-                line, col, end_line, end_col, offset, end_offset = doc.locate(hit.start, hit.end)
-                findings.append(
-                    Finding(
-                        path=doc.path,
-                        line=line,
-                        column=col,
-                        end_line=end_line,
-                        end_column=end_col,
-                        code=rule.meta.code,
-                        rule=rule.meta.id,
-                        category=rule.meta.category,
-                        severity=active.severity,
-                        message=rule.render(hit, doc),
-                        suggestion=hit.suggestion,
-                        replacement=hit.replacement,
-                        offset=offset,
-                        end_offset=end_offset,
-                    )
-                )
+                findings.append(self._finding(doc, rule.meta, active.severity, hit, rule.render(hit, doc)))
+        findings += self._grammar_findings(doc, lang, ignored)
         findings.sort()
         return findings
+
+    def _grammar_findings(self, doc: Document, lang: str, ignored: list[str]) -> list[Finding]:
+        """LanguageTool's findings, through the same filters as the packs' (never
+        sent when select/ignore would drop every one of them)."""
+        if self.grammar is None or not self._grammar_wanted(ignored):
+            return []
+        out: list[Finding] = []
+        for g in self.grammar.check(doc):
+            meta = grammar.meta_for(g, self.grammar.settings, lang)
+            severity = self._selected(meta)
+            if (severity is None or severity < self.min_severity or matches_any(ignored, meta)
+                    or _inside_placeholder(doc, g.start, g.end)):
+                continue
+            hit = Hit(g.start, g.end, suggestion=g.suggestion(), replacement=g.replacement())
+            out.append(self._finding(doc, meta, severity, hit, g.render(doc.text)))
+        return out
+
+    def _grammar_wanted(self, ignored: list[str]) -> bool:
+        probes = grammar.probe_metas()
+        drop = [*self.config.ignore, *ignored]
+        if any(s == grammar.PREFIX for s in drop) or all(matches_any(drop, m) for m in probes):
+            return False
+        select = self.config.select
+        return not select or any(
+            s.startswith(grammar.PREFIX + ".") or matches_any([s], m) for s in select for m in probes
+        )
+
+    @staticmethod
+    def _finding(doc: Document, meta: Meta, severity: Severity, hit: Hit, message: str) -> Finding:
+        line, col, end_line, end_col, offset, end_offset = doc.locate(hit.start, hit.end)
+        return Finding(
+            path=doc.path, line=line, column=col, end_line=end_line, end_column=end_col,
+            code=meta.code, rule=meta.id, category=meta.category, severity=severity,
+            message=message, suggestion=hit.suggestion, replacement=hit.replacement,
+            offset=offset, end_offset=end_offset,
+        )
+
+    def close(self) -> None:
+        """End the LanguageTool session (stops a local server)."""
+        if self.grammar is not None:
+            self.grammar.close()
 
     def read(self, source: str, path: str) -> Document:
         doc = readers.reader_for(path)(source, path, self.read_options)

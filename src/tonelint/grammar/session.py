@@ -1,0 +1,185 @@
+"""One LanguageTool session per run, through language-tool-python, that never hangs.
+
+language-tool-python is imported here, when the first draft is checked, never
+when LanguageTool is off (the import costs about 120 ms). Its constructor asks
+the server for ``/v2/languages``: that is the health check, made with a short
+timeout; each draft is then one ``/v2/check`` request with the configured one.
+Any failure becomes one warning through ``warn`` and stops LanguageTool for the
+rest of the run; a language the server lacks (Hungarian) stops it for that
+language only. Every other rule runs either way.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from ..document import Document
+from .matches import GrammarHit, hits_from
+from .settings import GrammarSettings, is_loopback_url
+
+HEALTH_TIMEOUT = 3.0  # seconds, at most, for the first answer of a server
+LOCAL_START = "local LanguageTool"
+LOCAL_BUDGET = 120.0  # seconds for language-tool-python to download (once) and start Java
+
+
+class Grammar:
+    """Checks documents against one LanguageTool server; built once per Linter."""
+
+    def __init__(self, settings: GrammarSettings, warn: Callable[[str], None]) -> None:
+        self.settings = settings
+        self._warn = warn
+        self._tools: dict[str, Any] = {}  # LanguageTool language -> client
+        self._unsupported: set[str] = set()
+        self.failure: str | None = None  # why LanguageTool stopped, if it did
+
+    @property
+    def incomplete(self) -> bool:
+        """Whether some draft went unchecked (for ``--require-languagetool``)."""
+        return self.failure is not None or bool(self._unsupported)
+
+    @property
+    def where(self) -> str:
+        return self.settings.server or LOCAL_START
+
+    def check(self, doc: Document) -> Iterator[GrammarHit]:
+        """LanguageTool's matches in ``doc.text``, or nothing once it has failed."""
+        if self.failure is not None or not doc.text.strip():
+            return iter(())
+        language = self.settings.lt_language(doc.lang or "en")
+        tool = self._tool(language)
+        if tool is None:
+            return iter(())
+        try:
+            matches = tool.check(doc.text)
+            return iter(list(hits_from(matches, doc.text)))
+        except Exception as exc:  # noqa: BLE001 - a third party over the network: never a traceback
+            self._fail(exc)
+            return iter(())
+
+    def close(self) -> None:
+        """Stop a local server (a remote one is left alone)."""
+        for tool in self._tools.values():
+            try:
+                tool.close()
+            except Exception:  # noqa: BLE001, S110 - closing must not mask the run's result
+                pass
+        self._tools.clear()
+
+    # -- the session ---------------------------------------------------------
+    def _tool(self, language: str) -> Any:
+        if language in self._tools:
+            return self._tools[language]
+        if language in self._unsupported:
+            return None
+        try:
+            tool = self._open(language)
+        except ValueError as exc:  # language-tool-python: "unsupported language"
+            self._unsupported.add(language)
+            self._warn(f"LanguageTool at {self.where} does not support {language!r} ({exc}); "
+                       f"grammar and spelling not checked for {language!r} drafts")
+            return None
+        except Exception as exc:  # noqa: BLE001 - see check()
+            self._fail(exc)
+            return None
+        self._tools[language] = tool
+        return tool
+
+    def _open(self, language: str) -> Any:
+        s = self.settings
+        if s.local and shutil.which("java") is None:
+            raise _NoJava("no `java` on PATH: the local LanguageTool server needs Java 17 "
+                          "(or point `languagetool: server:` at a running server)")
+        from language_tool_python import LanguageTool
+
+        tool = LanguageTool.__new__(LanguageTool)
+        # language-tool-python waits 300 s for every request; the health check
+        # (the constructor's /v2/languages) gets a short budget, checks the configured one.
+        tool._TIMEOUT = min(s.timeout, HEALTH_TIMEOUT)
+        kwargs: dict[str, Any] = {"language": language}
+        if s.server is not None:
+            kwargs["remote_server"] = s.server
+            if is_loopback_url(s.server):
+                # A system proxy must not see text meant for this machine.
+                kwargs["proxies"] = {"http": None, "https": None}
+        if s.local:
+            _within(LOCAL_BUDGET, lambda: tool.__init__(**kwargs))
+        else:
+            tool.__init__(**kwargs)
+        tool._TIMEOUT = s.timeout
+        tool.enabled_rules = set(s.enabled_rules)
+        tool.disabled_rules = set(s.disabled_rules)
+        tool.enabled_categories = set(s.enabled_categories)
+        tool.disabled_categories = set(s.disabled_categories)
+        tool.picky = s.picky
+        return tool
+
+    def _fail(self, exc: BaseException) -> None:
+        self.failure = describe(exc, self.settings.timeout)
+        self._warn(f"LanguageTool at {self.where}: {self.failure}; "
+                   "grammar and spelling not checked, other rules ran")
+
+
+class _NoJava(Exception):
+    pass
+
+
+def _within(seconds: float, start: Callable[[], None]) -> None:
+    """Run ``start``, giving up after ``seconds`` (the thread is a daemon: exit does not wait)."""
+    outcome: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            start()
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+            outcome.append(exc)
+
+    thread = threading.Thread(target=run, name="tonelint-languagetool-start", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        raise TimeoutError(f"the local LanguageTool server did not start within {seconds:g} s")
+    if outcome:
+        raise outcome[0]
+
+
+def describe(exc: BaseException, timeout: float) -> str:
+    """One line that says what went wrong, from the exception types, not their text."""
+    import requests
+    from language_tool_python.exceptions import RateLimitError
+
+    chain = list(_chain(exc))
+    if any(isinstance(e, requests.Timeout) for e in chain):
+        return f"no answer within {min(timeout, HEALTH_TIMEOUT):g}-{timeout:g} s"
+    if any(isinstance(e, ConnectionRefusedError) for e in chain):
+        return "connection refused (is the server running?)"
+    if any(isinstance(e, requests.ConnectionError) for e in chain):
+        return "cannot connect"
+    if any(isinstance(e, RateLimitError) for e in chain):
+        return "rate limit reached (HTTP 426)"
+    if isinstance(exc, (_NoJava, TimeoutError)):
+        return str(exc)
+    if isinstance(exc, (KeyError, TypeError, ValueError)) or type(exc).__name__ == "LanguageToolError":
+        return "unexpected answer, not LanguageTool's JSON: " + _short(str(exc))
+    return f"{type(exc).__name__}: {_short(str(exc))}"
+
+
+def _chain(exc: BaseException) -> Iterator[BaseException]:
+    """The exception, its causes, and urllib3's ``reason`` (where "refused" hides)."""
+    seen: set[int] = set()
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        e = todo.pop()
+        if e is None or id(e) in seen:
+            continue
+        seen.add(id(e))
+        yield e
+        todo += [e.__cause__, e.__context__, getattr(e, "reason", None)]
+        todo += [a for a in e.args if isinstance(a, BaseException)]
+
+
+def _short(text: str, limit: int = 120) -> str:
+    one = " ".join(text.split())
+    return one if len(one) <= limit else one[: limit - 1] + "…"
