@@ -97,33 +97,34 @@ class GrammarSettings:
         return f"{self.server}v2/check ({where}; set by {self.origin})"
 
 
-Error = Callable[[str, str], TonelintError]  # (message, key) -> error pointing at the key
+Error = Callable[..., TonelintError]  # (message, *keys) -> an error pointing at the key
 
 
 def validate_mapping(doc: Located, raw: dict[str, Any], at: tuple[Any, ...] = ("languagetool",)
                      ) -> dict[str, Any]:
     """Types and known keys of a config file's ``languagetool:`` (errors name the line)."""
     values = validate(doc, at, raw, SCHEMA, what="languagetool key")
-    settings_from(values, "", lambda msg, key: doc.error(f"languagetool: {msg}", *at, key))
+    settings_from(values, "", lambda msg, *keys: doc.error(f"languagetool: {msg}", *at, *keys))
     return values
 
 
 def settings_from(values: dict[str, Any], origin: str, error: Error | None = None
                   ) -> GrammarSettings | None:
     """The settings in force, or None when LanguageTool is off (the default)."""
-    fail: Error = error or (lambda msg, key: TonelintError(f"languagetool: {msg}", origin))
-    if values.get("enabled") is False:
-        return None
+    fail: Error = error or (lambda msg, *_: TonelintError(f"languagetool: {msg}", origin))
     if "timeout" in values and not _positive(values["timeout"]):
         raise fail(f"timeout must be a positive number of seconds, got {values['timeout']!r}",
                    "timeout")
+    languages = _strings(values.get("languages", {}), "languages", "en: en-GB", fail)
+    severity = _severities(values.get("severity", {}), fail)
     server, local = values.get("server"), bool(values.get("local"))
     if server and local:
         raise fail("set `server` or `local`, not both", "server")
-    if not server and not local:
+    url = _server_url(server, bool(values.get("allow-public")), fail) if server else None
+    if values.get("enabled") is False or not (url or local):
         return None
     return GrammarSettings(
-        server=_server_url(server, bool(values.get("allow-public")), fail) if server else None,
+        server=url,
         local=local,
         enabled_rules=tuple(as_list(values.get("enabled-rules", []))),
         disabled_rules=tuple(as_list(values.get("disabled-rules", []))),
@@ -131,9 +132,8 @@ def settings_from(values: dict[str, Any], origin: str, error: Error | None = Non
         disabled_categories=tuple(as_list(values.get("disabled-categories", []))),
         picky=values.get("level") == "picky",
         timeout=float(values.get("timeout", DEFAULT_TIMEOUT)),
-        languages={**LANGUAGES, **_strings(values.get("languages", {}), "languages", "en: en-GB",
-                                            fail)},
-        severity={**ISSUE_SEVERITY, **_severities(values.get("severity", {}), fail)},
+        languages={**LANGUAGES, **languages},
+        severity={**ISSUE_SEVERITY, **severity},
         required=bool(values.get("required")),
         origin=origin,
     )
@@ -192,5 +192,5 @@ def _severities(value: Any, fail: Error) -> dict[str, Severity]:
             out[issue] = Severity.parse(name)
         except ValueError:
             raise fail(f"severity of issue type {issue!r}: {name!r} is not one of: "
-                       "error, warning, info", "severity") from None
+                       "error, warning, info", "severity", issue) from None
     return out

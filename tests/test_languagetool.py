@@ -1,0 +1,372 @@
+"""LanguageTool through language-tool-python, against a fake server on 127.0.0.1.
+
+Every test goes through language-tool-python for real (HTTP, JSON, its Match
+objects); the server is ``fake_languagetool``. Failures must cost seconds, print
+one warning line, and leave every other finding and the exit code alone.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fake_languagetool import FakeLanguageTool, refused_url, serve, silent_server
+from tonelint.config import Config, read_config_file
+from tonelint.document import DocumentBuilder
+from tonelint.engine import Linter
+from tonelint.errors import TonelintError
+from tonelint.finding import Finding, Severity
+from tonelint.grammar import settings_from
+
+pytest.importorskip("language_tool_python")
+
+BLAME = "You failed to pay."  # a pack finding that must survive any LanguageTool trouble
+SPELLING = "languagetool.MORFOLOGIK_RULE_EN_US"
+
+
+@pytest.fixture
+def lt() -> Any:
+    with serve() as server:
+        yield server
+
+
+def linter_for(url: str, **lt_options: Any) -> Linter:
+    return Linter(Config().merged({"languagetool": {"server": url, **lt_options}}, "test"))
+
+
+def grammar_only(findings: list[Finding]) -> list[tuple[str, int, int, int, int]]:
+    return [(f.rule, f.line, f.column, f.end_line, f.end_column)
+            for f in findings if f.rule.startswith("languagetool.")]
+
+
+# -- positions -----------------------------------------------------------------
+POSITIONS = [
+    pytest.param(  # an emoji (two UTF-16 units) before the match
+        "Thanks 👍 for teh help.",
+        [(SPELLING, 1, 14, 1, 17, "teh")],
+        id="emoji-before",
+    ),
+    pytest.param(  # emoji inside a match, and a match after it on the same line
+        "Done 😀😀😀 and teh end.",
+        [("languagetool.TOO_MANY_EMOJI", 1, 6, 1, 9, "😀😀😀"), (SPELLING, 1, 14, 1, 17, "teh")],
+        id="emoji-inside",
+    ),
+    pytest.param(  # accents, precomposed and decomposed (e + combining acute)
+        "Kedves Zoé, Zoe\u0301 and Ágnes recieve it.",
+        [(SPELLING, 1, 28, 1, 35, "recieve")],
+        id="accents",
+    ),
+    pytest.param(  # several lines, CRLF, and a match on the last one
+        "Dear Ann,\r\n\r\nI am writing in order to say\r\nthank you for teh work.\r\n",
+        [("languagetool.EN_IN_ORDER_TO", 3, 14, 3, 25, "in order to"),
+         (SPELLING, 4, 15, 4, 18, "teh")],
+        id="multi-line-crlf",
+    ),
+    pytest.param(  # a placeholder reads as a name and never shifts what follows
+        "Dear {{ client.first_name }}, we will recieve a apple.",
+        [(SPELLING, 1, 39, 1, 46, "recieve"), ("languagetool.EN_A_VS_AN", 1, 47, 1, 48, "a")],
+        id="placeholder",
+    ),
+]
+
+
+@pytest.mark.parametrize(("draft", "expected"), POSITIONS)
+def test_findings_point_at_the_words_in_the_file(lt: FakeLanguageTool, draft: str,
+                                                 expected: list[tuple[Any, ...]]) -> None:
+    findings = linter_for(lt.url).lint_text(draft, "draft.txt")
+    grammar = [f for f in findings if f.rule.startswith("languagetool.")]
+    assert [(f.rule, f.line, f.column, f.end_line, f.end_column, draft[f.offset:f.end_offset])
+            for f in grammar] == expected
+
+
+def test_only_the_authors_words_are_sent(lt: FakeLanguageTool) -> None:
+    linter_for(lt.url).lint_text("Dear {{ client }}, {# note to self: angry #}thanks.", "d.txt")
+    assert lt.texts == ["Dear Alex, thanks."]
+
+
+def test_positions_hold_through_markup_and_entities(lt: FakeLanguageTool) -> None:
+    """A Document whose text skips markup and decodes an entity, as the HTML reader builds it."""
+    source = "<p>Fish &amp; teh chips</p>\n<p>We recieve <b>it</b></p>"
+    b = DocumentBuilder("mail.html", source)
+
+    def add(piece: str) -> None:
+        start = source.index(piece)
+        b.verbatim(start, start + len(piece))
+
+    add("Fish ")
+    b.mapped("&", source.index("&amp;"), source.index("&amp;") + 5)
+    add(" teh chips")
+    b.separator("\n\n", source.index("</p>"))
+    add("We recieve ")
+    add("it")
+    doc = b.build("en")
+    findings = linter_for(lt.url).lint_document(doc)
+    assert [(f.line, f.column, source[f.offset:f.end_offset]) for f in findings] == [
+        (1, 15, "teh"), (2, 7, "recieve"),
+    ]
+    assert lt.texts == ["Fish & teh chips\n\nWe recieve it"]
+
+
+# -- what a finding says -----------------------------------------------------------
+def test_rule_ids_codes_categories_and_severities(lt: FakeLanguageTool) -> None:
+    findings = linter_for(lt.url).lint_text("We recieve it in order to  go.")
+    by_rule = {f.rule: f for f in findings}
+    spelling, style, space = (by_rule[SPELLING], by_rule["languagetool.EN_IN_ORDER_TO"],
+                              by_rule["languagetool.WHITESPACE_RULE"])
+    assert (spelling.code, spelling.category, spelling.severity) == ("TL901", "grammar", Severity.WARNING)
+    assert (style.code, style.category, style.severity) == ("TL911", "style", Severity.INFO)
+    assert (space.code, space.category, space.severity) == ("TL909", "grammar", Severity.INFO)
+    assert spelling.message == '"recieve": Possible spelling mistake found.'
+
+
+def test_replacements_are_suggestions_and_only_a_single_one_is_a_fix(lt: FakeLanguageTool) -> None:
+    findings = linter_for(lt.url).lint_text("I recieve teh files.")
+    one, many = findings
+    assert (one.suggestion, one.replacement) == ('Replace with "receive"', "receive")
+    assert (many.suggestion, many.replacement) == ('Replace with "the", "ten" or "tea"', None)
+
+
+def test_suggestions_in_json_output(lt: FakeLanguageTool, run_cli: Any, tmp_path: Path) -> None:
+    (tmp_path / "d.txt").write_text("Thanks 👍 for teh help.\n", encoding="utf-8")
+    proc = run_cli("d.txt", "--format", "json", "--isolated", "--languagetool", lt.url)
+    found = json.loads(proc.stdout)
+    assert [(f["rule"], f["code"], f["line"], f["column"], f["suggestion"]) for f in found] == [
+        (SPELLING, "TL901", 1, 14, 'Replace with "the", "ten" or "tea"'),
+    ]
+    assert proc.stderr == ""
+
+
+def test_config_severity_select_and_ignore_apply(lt: FakeLanguageTool) -> None:
+    text = "I recieve it in order to go."
+    cfg = Config().merged({"languagetool": {"server": lt.url, "severity": {"style": "error"}},
+                           "severity": {SPELLING: "info"}, "ignore": ["TL920"]}, "test")
+    found = {(f.rule, f.severity) for f in Linter(cfg).lint_text(text)}
+    assert found == {(SPELLING, Severity.INFO), ("languagetool.EN_IN_ORDER_TO", Severity.ERROR)}
+
+
+@pytest.mark.parametrize("settings", [{"select": ["blame"]}, {"ignore": ["languagetool"]},
+                                      {"ignore": ["grammar", "style"]}])
+def test_nothing_is_sent_when_no_grammar_finding_could_be_kept(lt: FakeLanguageTool,
+                                                               settings: dict[str, Any]) -> None:
+    cfg = Config().merged({"languagetool": {"server": lt.url}, **settings}, "test")
+    findings = Linter(cfg).lint_text(BLAME + " I recieve it.")
+    assert not grammar_only(findings)
+    assert lt.requests == []
+
+
+def test_config_reaches_the_server(lt: FakeLanguageTool) -> None:
+    linter = linter_for(lt.url, **{"disabled-rules": ["MORFOLOGIK_RULE_EN_US"],
+                                   "enabled-rules": ["EN_IN_ORDER_TO"],
+                                   "enabled-categories": ["STYLE"], "disabled-categories": ["CASING"],
+                                   "level": "picky", "languages": {"en": "en-GB"}})
+    findings = linter.lint_text("I recieve it.")
+    assert grammar_only(findings) == []  # the server honoured disabledRules
+    form = lt.calls("/v2/check")[0]
+    assert {k: form[k] for k in ("language", "disabledRules", "enabledRules", "enabledCategories",
+                                 "disabledCategories", "level")} == {
+        "language": "en-GB", "disabledRules": "MORFOLOGIK_RULE_EN_US", "enabledRules": "EN_IN_ORDER_TO",
+        "enabledCategories": "STYLE", "disabledCategories": "CASING", "level": "picky"}
+
+
+def test_one_session_serves_every_file_of_a_run(lt: FakeLanguageTool, run_cli: Any,
+                                                tmp_path: Path) -> None:
+    for n in range(3):
+        (tmp_path / f"d{n}.txt").write_text(f"Draft {n}: teh end.\n", encoding="utf-8")
+    proc = run_cli(".", "--isolated", "--languagetool", lt.url)
+    assert proc.stdout.count(SPELLING) == 3
+    assert (len(lt.calls("/v2/languages")), len(lt.calls("/v2/check"))) == (1, 3)
+
+
+# -- where the text goes -----------------------------------------------------------
+def test_env_var_names_the_server_and_verbose_says_so(lt: FakeLanguageTool, run_cli: Any,
+                                                      tmp_path: Path) -> None:
+    (tmp_path / "d.txt").write_text("teh\n", encoding="utf-8")
+    env = {**os.environ, "TONELINT_LANGUAGETOOL_URL": lt.url}
+    proc = run_cli("d.txt", "--isolated", "-v", env=env)
+    assert SPELLING in proc.stdout
+    assert (f"tonelint: LanguageTool: {lt.url}/v2/check (this machine; "
+            "set by environment variable TONELINT_LANGUAGETOOL_URL)") in proc.stderr.splitlines()
+    proc = run_cli("d.txt", "--isolated", "-v", "--no-languagetool", env=env)
+    assert SPELLING not in proc.stdout
+    assert "tonelint: LanguageTool: off, drafts stay here" in proc.stderr
+    assert len(lt.calls("/v2/check")) == 1
+
+
+@pytest.mark.parametrize(("values", "where"), [
+    ({"server": "http://localhost:8081"}, "http://localhost:8081/v2/check (this machine;"),
+    ({"server": "http://[::1]:8081/v2/"}, "http://[::1]:8081/v2/check (this machine;"),
+    ({"server": "http://lt.example.com:8081"}, "(another machine, unencrypted;"),
+    ({"server": "https://lt.example.com/lt/"}, "https://lt.example.com/lt/v2/check (another machine;"),
+    ({"server": "public"}, "https://api.languagetool.org/v2/check (the public LanguageTool API"),
+    ({"server": "https://api.languagetool.org", "allow-public": True}, "(the public LanguageTool API"),
+    ({"local": True}, "language-tool-python's local server on this machine"),
+])
+def test_destination_is_stated(values: dict[str, Any], where: str) -> None:
+    settings = settings_from(values, "test")
+    assert settings is not None and where in settings.destination()
+
+
+@pytest.mark.parametrize("values", [{}, {"enabled-rules": ["X"]}, {"server": "http://x", "enabled": False}])
+def test_off_unless_a_server_is_named(values: dict[str, Any]) -> None:
+    assert settings_from(values, "test") is None
+
+
+@pytest.mark.parametrize(("yaml", "line", "message"), [
+    ("languagetool:\n  server: https://api.languagetool.org/\n", 2, "opt in with `allow-public: true`"),
+    ("languagetool:\n  server: ftp://example.com\n", 2, "server must be an http:// or https:// URL"),
+    ("languagetool:\n  server: http://localhost:8081\n  local: true\n", 2, "not both"),
+    ("languagetool:\n  timeout: soon\n", 2, "timeout: expected a number"),
+    ("languagetool:\n  timeout: 0\n", 2, "timeout must be a positive number"),
+    ("languagetool:\n  level: pedantic\n", 2, "'pedantic' is not one of: default, picky"),
+    ("languagetool:\n  servre: http://localhost:8081\n", 2, "unknown languagetool key 'servre'"),
+    ("languagetool:\n  severity:\n    misspelling: fatal\n", 3, "'fatal' is not one of"),
+    ("languagetool: http://localhost:8081\n", 1, "languagetool: expected a mapping"),
+])
+def test_config_mistakes_name_the_line(tmp_path: Path, yaml: str, line: int, message: str) -> None:
+    path = tmp_path / ".tonelint.yaml"
+    path.write_text(yaml, encoding="utf-8")
+    with pytest.raises(TonelintError) as info:
+        read_config_file(path)
+    assert (info.value.path, info.value.line) == (str(path), line)
+    assert message in info.value.message
+
+
+def test_public_api_needs_opt_in_on_the_command_line_too(run_cli: Any, tmp_path: Path) -> None:
+    (tmp_path / "d.txt").write_text("teh\n", encoding="utf-8")
+    proc = run_cli("d.txt", "--isolated", "--languagetool", "https://api.languagetool.org/v2")
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "allow-public" in proc.stderr
+
+
+NO_NETWORK = r"""
+import json, socket, sys
+attempts = []
+def deny(*args, **kwargs):
+    attempts.append(repr(args[:2]))
+    raise OSError("network blocked by the test")
+for name in ("connect", "connect_ex"):
+    setattr(socket.socket, name, deny)
+socket.create_connection = deny
+socket.getaddrinfo = deny
+from tonelint.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit as exc:
+    code = exc.code
+print(json.dumps({"attempts": attempts, "code": code,
+                  "imported": "language_tool_python" in sys.modules or "requests" in sys.modules}))
+"""
+
+
+@pytest.mark.parametrize(("args", "networked"), [
+    ((), False),
+    (("--config", "lt.yaml"), False),  # rules configured, no server: still off
+    (("--languagetool", "http://127.0.0.1:9"), True),  # the control: the blocker does see calls
+])
+def test_no_network_call_unless_languagetool_is_set(tmp_path: Path, args: tuple[str, ...],
+                                                    networked: bool) -> None:
+    (tmp_path / "d.txt").write_text(BLAME + " teh\n", encoding="utf-8")
+    (tmp_path / "lt.yaml").write_text("languagetool:\n  disabled-rules: [X]\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "TONELINT_LANGUAGETOOL_URL"}
+    proc = subprocess.run([sys.executable, "-c", NO_NETWORK, "d.txt", "--isolated", *args],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+    report = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert bool(report["attempts"]) is networked
+    assert report["imported"] is networked
+    assert report["code"] == 1  # the blame finding, either way
+    assert "blame.you-failed" in proc.stdout
+
+
+# -- never a hang, never a traceback ------------------------------------------------
+def _failing(kind: str, server: FakeLanguageTool, stack: Any) -> str:
+    if kind == "refused":
+        return refused_url()
+    if kind == "never-answers":
+        return stack.enter_context(silent_server())
+    if kind == "http-500":
+        server.fail_check = (500, "Error: java.lang.OutOfMemoryError")
+    elif kind == "http-426":
+        server.fail_check = (426, "Upgrade Required")
+    elif kind == "invalid-json":
+        server.fail_check = (200, "<html><body>Captive portal: please log in</body></html>")
+    elif kind == "languages-500":
+        server.fail_languages = (500, "Internal Server Error")
+    return server.url
+
+
+FAILURES = {
+    "refused": "connection refused",
+    "never-answers": "no answer within",
+    "http-500": "unexpected answer, not LanguageTool's JSON: Error: java.lang.OutOfMemoryError",
+    "http-426": "rate limit reached (HTTP 426)",
+    "invalid-json": "unexpected answer, not LanguageTool's JSON: <html>",
+    "languages-500": "unexpected answer, not LanguageTool's JSON: Internal Server Error",
+}
+
+
+@pytest.mark.parametrize("kind", FAILURES)
+def test_a_failing_server_costs_one_warning_and_nothing_else(lt: FakeLanguageTool, run_cli: Any,
+                                                             tmp_path: Path, kind: str) -> None:
+    import contextlib
+
+    for n in range(2):
+        (tmp_path / f"d{n}.txt").write_text(BLAME + " teh\n", encoding="utf-8")
+    (tmp_path / "lt.yaml").write_text("languagetool:\n  timeout: 1\n", encoding="utf-8")
+    with contextlib.ExitStack() as stack:
+        url = _failing(kind, lt, stack)
+        started = time.monotonic()
+        proc = run_cli(".", "--isolated", "--config", "lt.yaml", "--languagetool", url)
+        elapsed = time.monotonic() - started
+        required = run_cli(".", "--isolated", "--config", "lt.yaml", "--languagetool", url,
+                           "--require-languagetool")
+    assert elapsed < 8
+    assert proc.returncode == 1  # as without LanguageTool: the blame findings
+    assert proc.stdout.count("blame.you-failed") == 2
+    assert proc.stderr.count("\n") == 1, proc.stderr
+    assert proc.stderr.startswith(f"tonelint: warning: LanguageTool at {url}/: {FAILURES[kind]}")
+    assert "Traceback" not in proc.stderr + required.stderr
+    assert required.returncode == 2
+    assert len(lt.calls("/v2/check")) <= 2  # it stopped after the first failure (one per run)
+
+
+def test_an_unsupported_language_skips_those_drafts_only(lt: FakeLanguageTool, run_cli: Any,
+                                                         tmp_path: Path) -> None:
+    pack = tmp_path / "packs" / "hu"
+    pack.mkdir(parents=True)
+    (pack / "test.yaml").write_text(
+        "rules:\n  - id: testonly.hibaja\n    code: TL8991\n    kind: phrase\n"
+        "    category: blame\n    severity: warning\n    message: hibás\n"
+        "    patterns: [az Ön hibája]\n"
+        "    examples: {flag: [az Ön hibája], pass: [köszönjük]}\n", encoding="utf-8")
+    (tmp_path / "d.txt").write_text("Ez az Ön hibája, teh.\n", encoding="utf-8")
+    started = time.monotonic()
+    proc = run_cli("d.txt", "--isolated", "--lang", "hu", "--rules", "packs", "--languagetool", lt.url)
+    assert time.monotonic() - started < 8
+    assert proc.returncode == 1 and "testonly.hibaja" in proc.stdout
+    assert SPELLING not in proc.stdout
+    assert proc.stderr.count("\n") == 1
+    assert "does not support 'hu'" in proc.stderr
+    assert lt.calls("/v2/check") == []  # Hungarian text went nowhere
+
+
+def test_local_server_without_java_is_one_warning(run_cli: Any, tmp_path: Path) -> None:
+    (tmp_path / "d.txt").write_text(BLAME + "\n", encoding="utf-8")
+    (tmp_path / "lt.yaml").write_text("languagetool:\n  local: true\n", encoding="utf-8")
+    env = {**os.environ, "PATH": str(tmp_path / "no-bin")}
+    proc = run_cli("d.txt", "--isolated", "--config", "lt.yaml", env=env)
+    assert proc.returncode == 1 and "blame.you-failed" in proc.stdout
+    assert proc.stderr.count("\n") == 1 and "no `java` on PATH" in proc.stderr
+
+
+def test_require_without_a_server_is_a_usage_error(run_cli: Any, tmp_path: Path) -> None:
+    (tmp_path / "d.txt").write_text("Thanks.\n", encoding="utf-8")
+    proc = run_cli("d.txt", "--isolated", "--require-languagetool")
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("tonelint: error: LanguageTool is required but not configured")
