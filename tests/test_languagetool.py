@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from fake_languagetool import FakeLanguageTool, refused_url, serve, silent_server
+
 from tonelint.config import Config, read_config_file
 from tonelint.document import DocumentBuilder
 from tonelint.engine import Linter
@@ -276,7 +276,7 @@ def test_no_network_call_unless_languagetool_is_set(tmp_path: Path, args: tuple[
     (tmp_path / "lt.yaml").write_text("languagetool:\n  disabled-rules: [X]\n", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "TONELINT_LANGUAGETOOL_URL"}
     proc = subprocess.run([sys.executable, "-c", NO_NETWORK, "d.txt", "--isolated", *args],
-                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60, check=False)
     report = json.loads(proc.stdout.strip().splitlines()[-1])
     assert bool(report["attempts"]) is networked
     assert report["imported"] is networked
@@ -370,3 +370,12 @@ def test_require_without_a_server_is_a_usage_error(run_cli: Any, tmp_path: Path)
     proc = run_cli("d.txt", "--isolated", "--require-languagetool")
     assert proc.returncode == 2
     assert proc.stderr.startswith("tonelint: error: LanguageTool is required but not configured")
+
+
+def test_a_system_proxy_never_sees_text_for_this_machine(lt: FakeLanguageTool, run_cli: Any,
+                                                         tmp_path: Path) -> None:
+    (tmp_path / "d.txt").write_text("teh\n", encoding="utf-8")
+    with silent_server() as proxy:  # a proxy that would swallow the request
+        env = {**os.environ, "HTTP_PROXY": proxy, "http_proxy": proxy, "NO_PROXY": "", "no_proxy": ""}
+        proc = run_cli("d.txt", "--isolated", "--languagetool", lt.url, env=env)
+    assert SPELLING in proc.stdout and proc.stderr == ""

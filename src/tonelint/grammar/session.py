@@ -56,7 +56,7 @@ class Grammar:
             matches = tool.check(doc.text)
             return iter(list(hits_from(matches, doc.text)))
         except Exception as exc:  # noqa: BLE001 - a third party over the network: never a traceback
-            self._fail(exc)
+            self._fail(exc, self.settings.timeout)
             return iter(())
 
     def close(self) -> None:
@@ -82,7 +82,7 @@ class Grammar:
                        f"grammar and spelling not checked for {language!r} drafts")
             return None
         except Exception as exc:  # noqa: BLE001 - see check()
-            self._fail(exc)
+            self._fail(exc, min(self.settings.timeout, HEALTH_TIMEOUT))
             return None
         self._tools[language] = tool
         return tool
@@ -92,23 +92,19 @@ class Grammar:
         if s.local and shutil.which("java") is None:
             raise _NoJava("no `java` on PATH: the local LanguageTool server needs Java 17 "
                           "(or point `languagetool: server:` at a running server)")
-        from language_tool_python import LanguageTool
+        from .client import Client
 
-        tool = LanguageTool.__new__(LanguageTool)
-        # language-tool-python waits 300 s for every request; the health check
-        # (the constructor's /v2/languages) gets a short budget, checks the configured one.
-        tool._TIMEOUT = min(s.timeout, HEALTH_TIMEOUT)
         kwargs: dict[str, Any] = {"language": language}
         if s.server is not None:
             kwargs["remote_server"] = s.server
             if is_loopback_url(s.server):
                 # A system proxy must not see text meant for this machine.
                 kwargs["proxies"] = {"http": None, "https": None}
+        first = min(s.timeout, HEALTH_TIMEOUT)
         if s.local:
-            _within(LOCAL_BUDGET, lambda: tool.__init__(**kwargs))
+            tool = _within(LOCAL_BUDGET, lambda: Client(first, s.timeout, **kwargs))
         else:
-            tool.__init__(**kwargs)
-        tool._TIMEOUT = s.timeout
+            tool = Client(first, s.timeout, **kwargs)
         tool.enabled_rules = set(s.enabled_rules)
         tool.disabled_rules = set(s.disabled_rules)
         tool.enabled_categories = set(s.enabled_categories)
@@ -116,8 +112,8 @@ class Grammar:
         tool.picky = s.picky
         return tool
 
-    def _fail(self, exc: BaseException) -> None:
-        self.failure = describe(exc, self.settings.timeout)
+    def _fail(self, exc: BaseException, timeout: float) -> None:
+        self.failure = describe(exc, timeout)
         self._warn(f"LanguageTool at {self.where}: {self.failure}; "
                    "grammar and spelling not checked, other rules ran")
 
@@ -126,33 +122,35 @@ class _NoJava(Exception):
     pass
 
 
-def _within(seconds: float, start: Callable[[], None]) -> None:
-    """Run ``start``, giving up after ``seconds`` (the thread is a daemon: exit does not wait)."""
-    outcome: list[BaseException] = []
+def _within(seconds: float, start: Callable[[], Any]) -> Any:
+    """``start()``, given up after ``seconds`` (a daemon thread: exit does not wait for it)."""
+    outcome: list[Any] = []
+    failure: list[BaseException] = []
 
     def run() -> None:
         try:
-            start()
+            outcome.append(start())
         except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
-            outcome.append(exc)
+            failure.append(exc)
 
     thread = threading.Thread(target=run, name="tonelint-languagetool-start", daemon=True)
     thread.start()
     thread.join(seconds)
     if thread.is_alive():
         raise TimeoutError(f"the local LanguageTool server did not start within {seconds:g} s")
-    if outcome:
-        raise outcome[0]
+    if failure:
+        raise failure[0]
+    return outcome[0]
 
 
 def describe(exc: BaseException, timeout: float) -> str:
     """One line that says what went wrong, from the exception types, not their text."""
     import requests
-    from language_tool_python.exceptions import RateLimitError
+    from language_tool_python.exceptions import LanguageToolError, RateLimitError
 
     chain = list(_chain(exc))
     if any(isinstance(e, requests.Timeout) for e in chain):
-        return f"no answer within {min(timeout, HEALTH_TIMEOUT):g}-{timeout:g} s"
+        return f"no answer within {timeout:g} s"
     if any(isinstance(e, ConnectionRefusedError) for e in chain):
         return "connection refused (is the server running?)"
     if any(isinstance(e, requests.ConnectionError) for e in chain):
@@ -161,7 +159,7 @@ def describe(exc: BaseException, timeout: float) -> str:
         return "rate limit reached (HTTP 426)"
     if isinstance(exc, (_NoJava, TimeoutError)):
         return str(exc)
-    if isinstance(exc, (KeyError, TypeError, ValueError)) or type(exc).__name__ == "LanguageToolError":
+    if isinstance(exc, (KeyError, TypeError, ValueError, LanguageToolError)):
         return "unexpected answer, not LanguageTool's JSON: " + _short(str(exc))
     return f"{type(exc).__name__}: {_short(str(exc))}"
 
