@@ -379,3 +379,13 @@ def test_a_system_proxy_never_sees_text_for_this_machine(lt: FakeLanguageTool, r
         env = {**os.environ, "HTTP_PROXY": proxy, "http_proxy": proxy, "NO_PROXY": "", "no_proxy": ""}
         proc = run_cli("d.txt", "--isolated", "--languagetool", lt.url, env=env)
     assert SPELLING in proc.stdout and proc.stderr == ""
+
+
+def test_library_api_checks_grammar_and_warns_when_it_cannot(lt: FakeLanguageTool) -> None:
+    from tonelint import lint_text
+
+    found = lint_text("I recieve it.", languagetool={"server": lt.url})
+    assert [f.rule for f in found] == [SPELLING]
+    with pytest.warns(UserWarning, match="connection refused"):
+        found = lint_text(BLAME, languagetool={"server": refused_url(), "timeout": 1})
+    assert [f.rule for f in found] == ["blame.you-failed"]
