@@ -41,9 +41,8 @@ def linter_for(url: str, **lt_options: Any) -> Linter:
     return Linter(Config().merged({"languagetool": {"server": url, **lt_options}}, "test"))
 
 
-def grammar_only(findings: list[Finding]) -> list[tuple[str, int, int, int, int]]:
-    return [(f.rule, f.line, f.column, f.end_line, f.end_column)
-            for f in findings if f.rule.startswith("languagetool.")]
+def grammar_only(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.rule.startswith("languagetool.")]
 
 
 # -- positions -----------------------------------------------------------------
@@ -80,8 +79,7 @@ POSITIONS = [
 @pytest.mark.parametrize(("draft", "expected"), POSITIONS)
 def test_findings_point_at_the_words_in_the_file(lt: FakeLanguageTool, draft: str,
                                                  expected: list[tuple[Any, ...]]) -> None:
-    findings = linter_for(lt.url).lint_text(draft, "draft.txt")
-    grammar = [f for f in findings if f.rule.startswith("languagetool.")]
+    grammar = grammar_only(linter_for(lt.url).lint_text(draft, "draft.txt"))
     assert [(f.rule, f.line, f.column, f.end_line, f.end_column, draft[f.offset:f.end_offset])
             for f in grammar] == expected
 
@@ -107,7 +105,7 @@ def test_positions_hold_through_markup_and_entities(lt: FakeLanguageTool) -> Non
     add("We recieve ")
     add("it")
     doc = b.build("en")
-    findings = linter_for(lt.url).lint_document(doc)
+    findings = grammar_only(linter_for(lt.url).lint_document(doc))
     assert [(f.line, f.column, source[f.offset:f.end_offset]) for f in findings] == [
         (1, 15, "teh"), (2, 7, "recieve"),
     ]
@@ -127,7 +125,7 @@ def test_rule_ids_codes_categories_and_severities(lt: FakeLanguageTool) -> None:
 
 
 def test_replacements_are_suggestions_and_only_a_single_one_is_a_fix(lt: FakeLanguageTool) -> None:
-    findings = linter_for(lt.url).lint_text("I recieve teh files.")
+    findings = grammar_only(linter_for(lt.url).lint_text("I recieve teh files."))
     one, many = findings
     assert (one.suggestion, one.replacement) == ('Replace with "receive"', "receive")
     assert (many.suggestion, many.replacement) == ('Replace with "the", "ten" or "tea"', None)
@@ -136,7 +134,7 @@ def test_replacements_are_suggestions_and_only_a_single_one_is_a_fix(lt: FakeLan
 def test_suggestions_in_json_output(lt: FakeLanguageTool, run_cli: Any, tmp_path: Path) -> None:
     (tmp_path / "d.txt").write_text("Thanks 👍 for teh help.\n", encoding="utf-8")
     proc = run_cli("d.txt", "--format", "json", "--isolated", "--languagetool", lt.url)
-    found = json.loads(proc.stdout)
+    found = [f for f in json.loads(proc.stdout) if f["rule"].startswith("languagetool.")]
     assert [(f["rule"], f["code"], f["line"], f["column"], f["suggestion"]) for f in found] == [
         (SPELLING, "TL901", 1, 14, 'Replace with "the", "ten" or "tea"'),
     ]
@@ -147,7 +145,7 @@ def test_config_severity_select_and_ignore_apply(lt: FakeLanguageTool) -> None:
     text = "I recieve it in order to go."
     cfg = Config().merged({"languagetool": {"server": lt.url, "severity": {"style": "error"}},
                            "severity": {SPELLING: "info"}, "ignore": ["TL920"]}, "test")
-    found = {(f.rule, f.severity) for f in Linter(cfg).lint_text(text)}
+    found = {(f.rule, f.severity) for f in grammar_only(Linter(cfg).lint_text(text))}
     assert found == {(SPELLING, Severity.INFO), ("languagetool.EN_IN_ORDER_TO", Severity.ERROR)}
 
 
@@ -385,7 +383,7 @@ def test_library_api_checks_grammar_and_warns_when_it_cannot(lt: FakeLanguageToo
     from tonelint import lint_text
 
     found = lint_text("I recieve it.", languagetool={"server": lt.url})
-    assert [f.rule for f in found] == [SPELLING]
+    assert [f.rule for f in grammar_only(found)] == [SPELLING]
     with pytest.warns(UserWarning, match="connection refused"):
         found = lint_text(BLAME, languagetool={"server": refused_url(), "timeout": 1})
-    assert [f.rule for f in found] == ["blame.you-failed"]
+    assert "blame.you-failed" in [f.rule for f in found] and not grammar_only(found)
