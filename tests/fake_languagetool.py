@@ -6,7 +6,7 @@ shape LanguageTool 6 sends, offsets and lengths in UTF-16 code units as Java
 counts them. Its rules are a handful of regexes standing in for LanguageTool's
 (real rule ids and categories, except TOO_MANY_EMOJI, which exists to put a
 character outside the BMP inside a match). ``fail_check`` / ``fail_languages``
-make it answer with an error instead.
+make it answer with an error instead, ``hang_check`` not at all.
 """
 
 from __future__ import annotations
@@ -109,6 +109,8 @@ class FakeLanguageTool:
     requests: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)
     fail_check: tuple[int, str] | None = None  # (status, body)
     fail_languages: tuple[int, str] | None = None
+    hang_check: bool = False  # accept /v2/check and never answer (until shutdown)
+    released: threading.Event = field(default_factory=threading.Event)
 
     def calls(self, path: str) -> list[dict[str, str]]:
         return [form for _, p, form in self.requests if p == path]
@@ -146,6 +148,9 @@ def _handler(state: FakeLanguageTool) -> type[BaseHTTPRequestHandler]:
             state.requests.append(("POST", self.path, form))
             if self.path != "/v2/check":
                 return self._reply(404, "Not found", "text/plain")
+            if state.hang_check:
+                state.released.wait()
+                return None
             if state.fail_check:
                 return self._reply(*state.fail_check, "text/plain")
             self._reply(200, json.dumps(check(form.get("text", ""), form)))
@@ -164,6 +169,7 @@ def serve() -> Iterator[FakeLanguageTool]:
     try:
         yield state
     finally:
+        state.released.set()
         server.shutdown()
         server.server_close()
 
