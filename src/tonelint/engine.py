@@ -50,6 +50,7 @@ class Linter:
         self.warnings: list[str] = []
         settings = grammar.settings_from(config.languagetool, config.origin.get("languagetool", "config"))
         self.grammar = grammar.Grammar(settings, self.warnings.append) if settings else None
+        self._grammar_meta: dict[str, Meta] = {}  # LanguageTool's rules seen, for SARIF
         if config.languagetool.get("required") and settings is None:
             raise TonelintError("LanguageTool is required but not configured: name a server with "
                                 f"--languagetool URL, {grammar.ENV_URL} or `languagetool: server:`")
@@ -101,6 +102,12 @@ class Linter:
                 severity = Severity.parse(name)
         return severity
 
+    def active_meta(self) -> dict[str, Meta]:
+        """Rule id -> metadata of every rule in force for the languages used so far
+        (the rule table of SARIF output), LanguageTool's that gave findings included."""
+        packs_meta = {a.rule.meta.id: a.rule.meta for rules in self._active.values() for a in rules}
+        return {**packs_meta, **self._grammar_meta}
+
     def _check_selectors(self, rules: list[Rule]) -> None:
         cfg = self.config
         named = [
@@ -148,7 +155,13 @@ class Linter:
             if (severity is None or severity < self.min_severity or matches_any(ignored, meta)
                     or _inside_placeholder(doc, g.start, g.end)):
                 continue
-            hit = Hit(g.start, g.end, suggestion=g.suggestion(), replacement=g.replacement())
+            # A fix only where the file reads exactly as LanguageTool's text did (not
+            # across a placeholder, an entity or markup).
+            src_start, src_end = doc.source_span(g.start, g.end)
+            verbatim = doc.source[src_start:src_end] == doc.text[g.start:g.end]
+            hit = Hit(g.start, g.end, suggestion=g.suggestion(),
+                      replacement=g.replacement() if verbatim else None)
+            self._grammar_meta.setdefault(meta.id, meta)
             out.append(self._finding(doc, meta, severity, hit, g.render(doc.text)))
         return out
 
