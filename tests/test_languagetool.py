@@ -90,26 +90,42 @@ def test_only_the_authors_words_are_sent(lt: FakeLanguageTool) -> None:
 
 
 def test_positions_hold_through_markup_and_entities(lt: FakeLanguageTool) -> None:
-    """A Document whose text skips markup and decodes an entity, as the HTML reader builds it."""
-    source = "<p>Fish &amp; teh chips</p>\n<p>We recieve <b>it</b></p>"
+    """A Document whose text skips markup and decodes entities, as the HTML reader builds it."""
+    source = "<p>Fish &amp; teh chips</p>\n<p>We rec&#105;eve <b>it</b>, I recieve it</p>"
     b = DocumentBuilder("mail.html", source)
 
     def add(piece: str) -> None:
         start = source.index(piece)
         b.verbatim(start, start + len(piece))
 
+    def entity(piece: str, decoded: str) -> None:
+        start = source.index(piece)
+        b.mapped(decoded, start, start + len(piece))
+
     add("Fish ")
-    b.mapped("&", source.index("&amp;"), source.index("&amp;") + 5)
+    entity("&amp;", "&")
     add(" teh chips")
     b.separator("\n\n", source.index("</p>"))
-    add("We recieve ")
-    add("it")
-    doc = b.build("en")
-    findings = grammar_only(linter_for(lt.url).lint_document(doc))
-    assert [(f.line, f.column, source[f.offset:f.end_offset]) for f in findings] == [
-        (1, 15, "teh"), (2, 7, "recieve"),
+    add("We rec")
+    entity("&#105;", "i")
+    add("eve ")
+    add("it</b>, I recieve it"[:2])
+    add(", I recieve it")
+    findings = grammar_only(linter_for(lt.url).lint_document(b.build("en")))
+    assert [(f.line, f.column, source[f.offset:f.end_offset], f.replacement) for f in findings] == [
+        (1, 15, "teh", None),
+        (2, 7, "rec&#105;eve", None),  # no fix across an entity: it would rewrite the markup
+        (2, 33, "recieve", "receive"),
     ]
-    assert lt.texts == ["Fish & teh chips\n\nWe recieve it"]
+    assert lt.texts == ["Fish & teh chips\n\nWe recieve it, I recieve it"]
+
+
+def test_matches_that_touch_a_placeholder_are_not_reported(lt: FakeLanguageTool) -> None:
+    findings = linter_for(lt.url).lint_text("Dear {{ first }} {{ last }} and and {teh}, teh.")
+    assert [(f.rule, f.column) for f in grammar_only(findings)] == [
+        ("languagetool.ENGLISH_WORD_REPEAT_RULE", 29), (SPELLING, 44),
+    ]
+    assert lt.texts == ["Dear Alex Alex and and Alex, teh."]
 
 
 # -- what a finding says -----------------------------------------------------------
@@ -391,3 +407,35 @@ def test_library_api_checks_grammar_and_warns_when_it_cannot(lt: FakeLanguageToo
     with pytest.warns(UserWarning, match="connection refused"):
         found = lint_text(BLAME, languagetool={"server": refused_url(), "timeout": 1})
     assert "blame.you-failed" in [f.rule for f in found] and not grammar_only(found)
+
+
+def test_sarif_carries_languagetool_rules_suggestions_and_fixes(lt: FakeLanguageTool, run_cli: Any,
+                                                                tmp_path: Path) -> None:
+    import jsonschema
+
+    schema = json.loads((Path(__file__).parent / "sarif-schema-2.1.0.json").read_text("utf-8"))
+    (tmp_path / "d.txt").write_text("Hi 👋, we recieve teh files.\n", encoding="utf-8")
+    proc = run_cli("d.txt", "--isolated", "--select", "languagetool", "--format", "sarif",
+                   "--languagetool", lt.url)
+    log = json.loads(proc.stdout)
+    jsonschema.Draft4Validator(schema).validate(log)
+    run = log["runs"][0]
+    assert [(r["id"], r["name"]) for r in run["tool"]["driver"]["rules"]] == [("TL901", SPELLING)]
+    results = [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startColumn"],
+                r["message"]["text"], [f["artifactChanges"][0]["replacements"][0]["insertedContent"]
+                                       for f in r.get("fixes", [])]) for r in run["results"]]
+    assert results == [
+        ("TL901", 10, '"recieve": Possible spelling mistake found. Suggestion: Replace with "receive"',
+         [{"text": "receive"}]),
+        ("TL901", 18, '"teh": Possible spelling mistake found. Suggestion: Replace with "the", '
+         '"ten" or "tea"', []),
+    ]
+
+
+def test_fix_applies_single_replacements_only_where_the_file_reads_as_sent(
+        lt: FakeLanguageTool, run_cli: Any, tmp_path: Path) -> None:
+    draft = tmp_path / "d.txt"
+    draft.write_text("Dear {{ name }}, I recieve teh files 👍 in order to go.\n", encoding="utf-8")
+    proc = run_cli("d.txt", "--isolated", "--fix", "--select", "languagetool", "--languagetool", lt.url)
+    assert "fixed 2 findings" in proc.stderr
+    assert draft.read_text("utf-8") == "Dear {{ name }}, I receive teh files 👍 to go.\n"

@@ -152,8 +152,10 @@ class Linter:
         for g in self.grammar.check(doc):
             meta = grammar.meta_for(g, self.grammar.settings, lang)
             severity = self._selected(meta)
+            # A placeholder reads as a stand-in name: what LanguageTool says about it
+            # ("Alex Alex" repeated) is about the stand-in, not the draft.
             if (severity is None or severity < self.min_severity or matches_any(ignored, meta)
-                    or _inside_placeholder(doc, g.start, g.end)):
+                    or any(p.start < g.end and g.start < p.end for p in doc.placeholders)):
                 continue
             # A fix only where the file reads exactly as LanguageTool's text did (not
             # across a placeholder, an entity or markup).
