@@ -44,7 +44,8 @@ class FakeRule:
 
 
 RULES = [
-    FakeRule("MORFOLOGIK_RULE_EN_US", "TYPOS", "misspelling", r"\b(?:" + "|".join(SPELLING) + r")\b",
+    FakeRule("MORFOLOGIK_RULE_EN_US", "TYPOS", "misspelling",
+             r"\b(?:" + "|".join(SPELLING) + r")\b",
              "Possible spelling mistake found.", None),
     FakeRule("EN_A_VS_AN", "MISC", "misspelling", r"\b[aA](?= [aeiouAEIOU]\w)",
              'Use "an" instead of "a" if the following word starts with a vowel sound.', "an"),
@@ -72,7 +73,8 @@ def check(text: str, form: dict[str, str]) -> dict[str, Any]:
             continue
         for m in re.finditer(rule.pattern, text):
             word = m.group()
-            values = SPELLING.get(word.lower(), []) if rule.replace is None else [m.expand(rule.replace)]
+            values = ([m.expand(rule.replace)] if rule.replace is not None
+                      else SPELLING.get(word.lower(), []))
             cstart, cend = max(0, m.start() - 20), min(len(text), m.end() + 20)
             matches.append({
                 "message": rule.message,
@@ -83,7 +85,8 @@ def check(text: str, form: dict[str, str]) -> dict[str, Any]:
                 "context": {"text": text[cstart:cend], "offset": u16(text[cstart : m.start()]),
                             "length": u16(word)},
                 "sentence": text,
-                "type": {"typeName": "Other" if rule.issue_type != "misspelling" else "UnknownWord"},
+                "type": {"typeName": "UnknownWord" if rule.issue_type == "misspelling"
+                         else "Other"},
                 "rule": {"id": rule.id, "description": rule.message, "issueType": rule.issue_type,
                          "category": {"id": rule.category, "name": rule.category.title()}},
                 "ignoreForIncompleteSentence": False,
@@ -92,7 +95,8 @@ def check(text: str, form: dict[str, str]) -> dict[str, Any]:
     matches.sort(key=lambda x: x["offset"])
     lang = form.get("language", "en-US")
     return {
-        "software": {"name": "LanguageTool", "version": "6.4", "buildDate": "2024-03-28 15:00:00 +0000",
+        "software": {"name": "LanguageTool", "version": "6.4",
+                     "buildDate": "2024-03-28 15:00:00 +0000",
                      "apiVersion": 1, "premium": False, "status": ""},
         "warnings": {"incompleteResults": False},
         "language": {"name": lang, "code": lang,

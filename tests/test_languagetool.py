@@ -134,7 +134,8 @@ def test_rule_ids_codes_categories_and_severities(lt: FakeLanguageTool) -> None:
     by_rule = {f.rule: f for f in findings}
     spelling, style, space = (by_rule[SPELLING], by_rule["languagetool.EN_IN_ORDER_TO"],
                               by_rule["languagetool.WHITESPACE_RULE"])
-    assert (spelling.code, spelling.category, spelling.severity) == ("TL901", "grammar", Severity.WARNING)
+    assert (spelling.code, spelling.category, spelling.severity) == (
+        "TL901", "grammar", Severity.WARNING)
     assert (style.code, style.category, style.severity) == ("TL911", "style", Severity.INFO)
     assert (space.code, space.category, space.severity) == ("TL909", "grammar", Severity.INFO)
     assert spelling.message == '"recieve": Possible spelling mistake found.'
@@ -178,14 +179,16 @@ def test_nothing_is_sent_when_no_grammar_finding_could_be_kept(lt: FakeLanguageT
 def test_config_reaches_the_server(lt: FakeLanguageTool) -> None:
     linter = linter_for(lt.url, **{"disabled-rules": ["MORFOLOGIK_RULE_EN_US"],
                                    "enabled-rules": ["EN_IN_ORDER_TO"],
-                                   "enabled-categories": ["STYLE"], "disabled-categories": ["CASING"],
+                                   "enabled-categories": ["STYLE"],
+                                   "disabled-categories": ["CASING"],
                                    "level": "picky", "languages": {"en": "en-GB"}})
     findings = linter.lint_text("I recieve it.")
     assert grammar_only(findings) == []  # the server honoured disabledRules
     form = lt.calls("/v2/check")[0]
     assert {k: form[k] for k in ("language", "disabledRules", "enabledRules", "enabledCategories",
                                  "disabledCategories", "level")} == {
-        "language": "en-GB", "disabledRules": "MORFOLOGIK_RULE_EN_US", "enabledRules": "EN_IN_ORDER_TO",
+        "language": "en-GB", "disabledRules": "MORFOLOGIK_RULE_EN_US",
+        "enabledRules": "EN_IN_ORDER_TO",
         "enabledCategories": "STYLE", "disabledCategories": "CASING", "level": "picky"}
 
 
@@ -217,9 +220,11 @@ def test_env_var_names_the_server_and_verbose_says_so(lt: FakeLanguageTool, run_
     ({"server": "http://localhost:8081"}, "http://localhost:8081/v2/check (this machine;"),
     ({"server": "http://[::1]:8081/v2/"}, "http://[::1]:8081/v2/check (this machine;"),
     ({"server": "http://lt.example.com:8081"}, "(another machine, unencrypted;"),
-    ({"server": "https://lt.example.com/lt/"}, "https://lt.example.com/lt/v2/check (another machine;"),
+    ({"server": "https://lt.example.com/lt/"},
+     "https://lt.example.com/lt/v2/check (another machine;"),
     ({"server": "public"}, "https://api.languagetool.org/v2/check (the public LanguageTool API"),
-    ({"server": "https://api.languagetool.org", "allow-public": True}, "(the public LanguageTool API"),
+    ({"server": "https://api.languagetool.org", "allow-public": True},
+     "(the public LanguageTool API"),
     ({"local": True}, "language-tool-python's local server on this machine"),
 ])
 def test_destination_is_stated(values: dict[str, Any], where: str) -> None:
@@ -227,14 +232,17 @@ def test_destination_is_stated(values: dict[str, Any], where: str) -> None:
     assert settings is not None and where in settings.destination()
 
 
-@pytest.mark.parametrize("values", [{}, {"enabled-rules": ["X"]}, {"server": "http://x", "enabled": False}])
+@pytest.mark.parametrize("values", [{}, {"enabled-rules": ["X"]},
+                                    {"server": "http://x", "enabled": False}])
 def test_off_unless_a_server_is_named(values: dict[str, Any]) -> None:
     assert settings_from(values, "test") is None
 
 
 @pytest.mark.parametrize(("yaml", "line", "message"), [
-    ("languagetool:\n  server: https://api.languagetool.org/\n", 2, "opt in with `allow-public: true`"),
-    ("languagetool:\n  server: ftp://example.com\n", 2, "server must be an http:// or https:// URL"),
+    ("languagetool:\n  server: https://api.languagetool.org/\n", 2,
+     "opt in with `allow-public: true`"),
+    ("languagetool:\n  server: ftp://example.com\n", 2,
+     "server must be an http:// or https:// URL"),
     ("languagetool:\n  server: http://localhost:8081\n  local: true\n", 2, "not both"),
     ("languagetool:\n  timeout: soon\n", 2, "timeout: expected a number"),
     ("languagetool:\n  timeout: 0\n", 2, "timeout must be a positive number"),
@@ -290,7 +298,8 @@ def test_no_network_call_unless_languagetool_is_set(tmp_path: Path, args: tuple[
     (tmp_path / "lt.yaml").write_text("languagetool:\n  disabled-rules: [X]\n", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "TONELINT_LANGUAGETOOL_URL"}
     proc = subprocess.run([sys.executable, "-c", NO_NETWORK, "d.txt", "--isolated", *args],
-                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60, check=False)
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60,
+                          check=False)
     report = json.loads(proc.stdout.strip().splitlines()[-1])
     assert bool(report["attempts"]) is networked
     assert report["imported"] is networked
@@ -365,7 +374,8 @@ def test_an_unsupported_language_skips_those_drafts_only(lt: FakeLanguageTool, r
         "    examples: {flag: [az Ön hibája], pass: [köszönjük]}\n", encoding="utf-8")
     (tmp_path / "d.txt").write_text("Ez az Ön hibája, teh.\n", encoding="utf-8")
     started = time.monotonic()
-    proc = run_cli("d.txt", "--isolated", "--lang", "hu", "--rules", "packs", "--languagetool", lt.url)
+    proc = run_cli("d.txt", "--isolated", "--lang", "hu", "--rules", "packs",
+                   "--languagetool", lt.url)
     assert time.monotonic() - started < 8
     assert proc.returncode == 1 and "testonly.hibaja" in proc.stdout
     assert SPELLING not in proc.stdout
@@ -394,7 +404,8 @@ def test_a_system_proxy_never_sees_text_for_this_machine(lt: FakeLanguageTool, r
                                                          tmp_path: Path) -> None:
     (tmp_path / "d.txt").write_text("teh\n", encoding="utf-8")
     with silent_server() as proxy:  # a proxy that would swallow the request
-        env = {**os.environ, "HTTP_PROXY": proxy, "http_proxy": proxy, "NO_PROXY": "", "no_proxy": ""}
+        env = {**os.environ, "HTTP_PROXY": proxy, "http_proxy": proxy,
+               "NO_PROXY": "", "no_proxy": ""}
         proc = run_cli("d.txt", "--isolated", "--languagetool", lt.url, env=env)
     assert SPELLING in proc.stdout and proc.stderr == ""
 
@@ -425,7 +436,8 @@ def test_sarif_carries_languagetool_rules_suggestions_and_fixes(lt: FakeLanguage
                 r["message"]["text"], [f["artifactChanges"][0]["replacements"][0]["insertedContent"]
                                        for f in r.get("fixes", [])]) for r in run["results"]]
     assert results == [
-        ("TL901", 10, '"recieve": Possible spelling mistake found. Suggestion: Replace with "receive"',
+        ("TL901", 10,
+         '"recieve": Possible spelling mistake found. Suggestion: Replace with "receive"',
          [{"text": "receive"}]),
         ("TL901", 18, '"teh": Possible spelling mistake found. Suggestion: Replace with "the", '
          '"ten" or "tea"', []),
@@ -436,6 +448,7 @@ def test_fix_applies_single_replacements_only_where_the_file_reads_as_sent(
         lt: FakeLanguageTool, run_cli: Any, tmp_path: Path) -> None:
     draft = tmp_path / "d.txt"
     draft.write_text("Dear {{ name }}, I recieve teh files 👍 in order to go.\n", encoding="utf-8")
-    proc = run_cli("d.txt", "--isolated", "--fix", "--select", "languagetool", "--languagetool", lt.url)
+    proc = run_cli("d.txt", "--isolated", "--fix", "--select", "languagetool",
+                   "--languagetool", lt.url)
     assert "fixed 2 findings" in proc.stderr
     assert draft.read_text("utf-8") == "Dear {{ name }}, I receive teh files 👍 to go.\n"

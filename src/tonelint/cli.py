@@ -194,7 +194,8 @@ def lint(paths: tuple[str, ...], stdin_filename: str | None, verbose: bool,
         # A reader that went away (`tonelint ... | head -1`) is not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     code = exit_code(results, config.fail_on)
-    if linter.grammar is not None and linter.grammar.settings.required and linter.grammar.incomplete:
+    grammar = linter.grammar
+    if grammar is not None and grammar.settings.required and grammar.incomplete:
         code = ExitCode.ERROR
     sys.exit(code)
 

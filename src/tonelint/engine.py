@@ -48,7 +48,8 @@ class Linter:
         self.config = config
         # One line each (LanguageTool unreachable, ...): front ends show them.
         self.warnings: list[str] = []
-        settings = grammar.settings_from(config.languagetool, config.origin.get("languagetool", "config"))
+        settings = grammar.settings_from(config.languagetool,
+                                         config.origin.get("languagetool", "config"))
         self.grammar = grammar.Grammar(settings, self.warnings.append) if settings else None
         self._grammar_meta: dict[str, Meta] = {}  # LanguageTool's rules seen, for SARIF
         if config.languagetool.get("required") and settings is None:
@@ -117,12 +118,14 @@ class Linter:
             *(("thresholds", s) for s in cfg.thresholds),
             *(("per-file-ignores", s) for v in cfg.per_file_ignores.values() for s in v),
         ]
-        categories = set(CORE_CATEGORIES) | {r.meta.category for r in rules} | set(grammar.CATEGORIES)
+        categories = {*CORE_CATEGORIES, *(r.meta.category for r in rules), *grammar.CATEGORIES}
+        probes = grammar.probe_metas()
         for key, selector in named:
             if selector in categories or any(matches(selector, r.meta) for r in rules):
                 continue
-            if selector.startswith(grammar.PREFIX) or any(matches(selector, m) for m in grammar.probe_metas()):
-                continue  # LanguageTool's rules are known only when it answers
+            # LanguageTool's rules are known only when it answers.
+            if selector.startswith(grammar.PREFIX) or matches_any_meta(selector, probes):
+                continue
             origin = cfg.origin.get(key, "command line")
             raise TonelintError(f"{key}: unknown rule, code or category {selector!r}", origin)
 
@@ -138,7 +141,8 @@ class Linter:
             for hit in rule.check(doc):
                 if _inside_placeholder(doc, hit.start, hit.end):
                     continue
-                findings.append(self._finding(doc, rule.meta, active.severity, hit, rule.render(hit, doc)))
+                message = rule.render(hit, doc)
+                findings.append(self._finding(doc, rule.meta, active.severity, hit, message))
         findings += self._grammar_findings(doc, lang, ignored)
         findings.sort()
         return findings
@@ -174,7 +178,7 @@ class Linter:
             return False
         select = self.config.select
         return not select or any(
-            s.startswith(grammar.PREFIX + ".") or matches_any([s], m) for s in select for m in probes
+            s.startswith(grammar.PREFIX + ".") or matches_any_meta(s, probes) for s in select
         )
 
     @staticmethod
@@ -229,6 +233,10 @@ class Linter:
             if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(base, pattern):
                 out += selectors
         return out
+
+
+def matches_any_meta(selector: str, metas: Iterable[Meta]) -> bool:
+    return any(matches(selector, m) for m in metas)
 
 
 def _read(path: Path, name: str) -> bytes:

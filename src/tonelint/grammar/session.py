@@ -55,7 +55,7 @@ class Grammar:
         try:
             matches = tool.check(doc.text)
             return iter(list(hits_from(matches, doc.text)))
-        except Exception as exc:  # noqa: BLE001 - a third party over the network: never a traceback
+        except Exception as exc:  # a third party over the network: never a traceback
             self._fail(exc, self.settings.timeout)
             return iter(())
 
@@ -64,7 +64,7 @@ class Grammar:
         for tool in self._tools.values():
             try:
                 tool.close()
-            except Exception:  # noqa: BLE001, S110 - closing must not mask the run's result
+            except Exception:  # closing must not mask the run's result
                 pass
         self._tools.clear()
 
@@ -81,7 +81,7 @@ class Grammar:
             self._warn(f"LanguageTool at {self.where} does not support {language!r} ({exc}); "
                        f"grammar and spelling not checked for {language!r} drafts")
             return None
-        except Exception as exc:  # noqa: BLE001 - see check()
+        except Exception as exc:  # see check()
             self._fail(exc, min(self.settings.timeout, HEALTH_TIMEOUT))
             return None
         self._tools[language] = tool
@@ -130,7 +130,7 @@ def _within(seconds: float, start: Callable[[], Any]) -> Any:
     def run() -> None:
         try:
             outcome.append(start())
-        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+        except BaseException as exc:  # handed to the caller's thread
             failure.append(exc)
 
     thread = threading.Thread(target=run, name="tonelint-languagetool-start", daemon=True)
