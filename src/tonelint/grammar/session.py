@@ -11,8 +11,6 @@ language only. Every other rule runs either way.
 
 from __future__ import annotations
 
-import shutil
-import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -88,6 +86,8 @@ class Grammar:
         return tool
 
     def _open(self, language: str) -> Any:
+        import shutil
+
         s = self.settings
         if s.local and shutil.which("java") is None:
             raise _NoJava("no `java` on PATH: the local LanguageTool server needs Java 17 "
@@ -124,6 +124,8 @@ class _NoJava(Exception):
 
 def _within(seconds: float, start: Callable[[], Any]) -> Any:
     """``start()``, given up after ``seconds`` (a daemon thread: exit does not wait for it)."""
+    import threading
+
     outcome: list[Any] = []
     failure: list[BaseException] = []
 
