@@ -452,3 +452,36 @@ def test_fix_applies_single_replacements_only_where_the_file_reads_as_sent(
                    "--languagetool", lt.url)
     assert "fixed 2 findings" in proc.stderr
     assert draft.read_text("utf-8") == "Dear {{ name }}, I receive teh files 👍 to go.\n"
+
+
+def test_the_language_server_keeps_one_session_and_shows_trouble_once(
+        lt: FakeLanguageTool, tmp_path: Path) -> None:
+    pytest.importorskip("pygls")
+    from test_lsp import Client, open_draft
+
+    folder = tmp_path / "proj"
+    folder.mkdir()
+    (folder / ".tonelint.yaml").write_text(
+        f"select: [languagetool]\nlanguagetool:\n  server: {lt.url}\n  timeout: 1\n", "utf-8")
+    client = Client(tmp_path)
+    try:
+        client.request("initialize", {"processId": None, "rootUri": None, "capabilities": {}})
+        client.notify("initialized", {})
+        uri = open_draft(client, folder / "d.txt", "Hi 👋 teh\n")
+        (diag,) = client.diagnostics(uri)
+        # LSP counts UTF-16 units: the emoji is two.
+        assert (diag["code"], diag["range"]["start"]) == ("TL901", {"line": 0, "character": 6})
+        assert 'Replace with "the"' in diag["message"]
+        lt.fail_check = (500, "Error: overloaded")
+        for version in (2, 3):
+            client.notify("textDocument/didChange", {
+                "textDocument": {"uri": uri, "version": version},
+                "contentChanges": [{"text": f"Version {version}: teh\n"}]})
+            if version == 2:  # the message comes before the diagnostics
+                shown = client.wait(lambda m: m.get("method") == "window/showMessage")
+                assert "LanguageTool at" in shown["params"]["message"]
+            assert client.diagnostics(uri) == []
+        assert len(lt.calls("/v2/languages")) == 1  # one session for every lint
+        assert len(lt.texts) == 2  # the failure stopped it: version 3 was not sent
+    finally:
+        client.close()
