@@ -485,3 +485,11 @@ def test_the_language_server_keeps_one_session_and_shows_trouble_once(
         assert len(lt.texts) == 2  # the failure stopped it: version 3 was not sent
     finally:
         client.close()
+
+
+def test_rules_lists_languagetool_only_when_configured(run_cli: Any) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "TONELINT_LANGUAGETOOL_URL"}
+    assert "languagetool.*" not in run_cli("rules", "--isolated", env=env).stdout
+    env["TONELINT_LANGUAGETOOL_URL"] = "http://localhost:8081"
+    listed = run_cli("rules", "--isolated", env=env).stdout
+    assert "languagetool.*" in listed and "from http://localhost:8081/" in listed

@@ -269,6 +269,9 @@ def rules(**options: Any) -> None:
     for a in sorted(active, key=lambda a: a.rule.meta.code):
         m = a.rule.meta
         click.echo(f"{m.code:7} {m.id:38} {m.category:20} {a.severity!s:8} {m.summary}")
+    if linter.grammar is not None:
+        click.echo(f"{'TL9xx':7} {'languagetool.*':38} {'grammar, style':20} {'by type':8} "
+                   f"LanguageTool's rules, from {linter.grammar.where}")
 
 
 @main.command()
