@@ -493,3 +493,10 @@ def test_rules_lists_languagetool_only_when_configured(run_cli: Any) -> None:
     env["TONELINT_LANGUAGETOOL_URL"] = "http://localhost:8081"
     listed = run_cli("rules", "--isolated", env=env).stdout
     assert "languagetool.*" in listed and "from http://localhost:8081/" in listed
+
+
+def test_library_api_mistakes_are_tonelint_errors() -> None:
+    from tonelint import lint_text
+
+    with pytest.raises(TonelintError, match="enabled-rules: expected a list of strings"):
+        lint_text("Hi.", languagetool={"server": "http://localhost:8081", "enabled-rules": 5})

@@ -74,9 +74,9 @@ class Grammar:
             return None
         try:
             tool = self._open(language)
-        except ValueError as exc:  # language-tool-python: "unsupported language"
+        except ValueError:  # language-tool-python: "unsupported language"
             self._unsupported.add(language)
-            self._warn(f"LanguageTool at {self.where} does not support {language!r} ({exc}); "
+            self._warn(f"LanguageTool at {self.where} does not support {language!r}; "
                        f"grammar and spelling not checked for {language!r} drafts")
             return None
         except Exception as exc:  # see check()

@@ -112,6 +112,8 @@ def settings_from(values: dict[str, Any], origin: str, error: Error | None = Non
                   ) -> GrammarSettings | None:
     """The settings in force, or None when LanguageTool is off (the default)."""
     fail: Error = error or (lambda msg, *_: TonelintError(f"languagetool: {msg}", origin))
+    if error is None:  # not from a config file, which was checked with its lines (API, flags)
+        validate(Located(values, {}, origin), (), values, SCHEMA, what="languagetool key")
     if "timeout" in values and not _positive(values["timeout"]):
         raise fail(f"timeout must be a positive number of seconds, got {values['timeout']!r}",
                    "timeout")
