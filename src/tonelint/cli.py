@@ -79,6 +79,8 @@ def _effective_config(options: dict[str, Any]) -> Config:
         "min-severity": options.get("min_severity"),
         "format": options.get("output_format"),
         "color": options.get("color"),
+        "lint-quoted": options.get("lint_quoted"),
+        "lint-signature": options.get("lint_signature"),
     }
     extra_rules = options.get("rules") or ()
     if extra_rules:
@@ -136,6 +138,10 @@ def main() -> None:
 @click.option("--no-languagetool", is_flag=True, help="No LanguageTool, whatever the config says.")
 @click.option("--require-languagetool", is_flag=True,
               help="Exit 2 when LanguageTool could not check every draft.")
+@click.option("--lint-quoted/--no-lint-quoted", default=None,
+              help="Lint quoted replies too (default: only the author's words).")
+@click.option("--lint-signature/--no-lint-signature", default=None,
+              help="Lint the signature after a '-- ' line too.")
 @click.option("-v", "--verbose", is_flag=True, help="Say more about what is done.")
 @click.option("--fix", "fix_files", is_flag=True,
               help="Apply substitution rules' replacements in place (standard input: print the fixed text).")

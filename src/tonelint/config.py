@@ -36,6 +36,8 @@ SCHEMA: dict[str, Option] = {
     "min-severity": Option("str", choices=SEVERITIES),
     "thresholds": Option("mapping"),
     "placeholders": Option("regexes"),
+    "lint-quoted": Option("bool"),
+    "lint-signature": Option("bool"),
     "format": Option("str"),
     "color": Option("str", choices=("auto", "always", "never")),
     "languagetool": Option("mapping"),  # keys: grammar.settings.SCHEMA
@@ -56,6 +58,8 @@ class Config:
     min_severity: str = "info"
     thresholds: dict[str, dict[str, float]] = field(default_factory=dict)
     placeholders: list[str] = field(default_factory=list)
+    lint_quoted: bool = False  # lint quoted replies too (readers/quotes.py)
+    lint_signature: bool = False  # lint the signature after a `-- ` line too
     format: str = "text"
     color: str = "auto"
     languagetool: dict[str, Any] = field(default_factory=dict)

@@ -12,6 +12,7 @@ Lines and columns count characters (Unicode code points), 1-based; ``\\r\\n``,
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -21,6 +22,8 @@ NEUTRAL_NAME = "Alex"
 _PLAIN_QUOTES = str.maketrans("‘’‛“”„", "\'\'\'\"\"\"")
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# A carriage return (with its line feed), or a character with the marks combined with it.
+_UNNORMAL = re.compile(r"\r\n?|.[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+", re.DOTALL)
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 # A sentence ends at final punctuation followed by space, at a blank line, or at a
 # line break after final punctuation or before a list item; a single line break
@@ -68,6 +71,9 @@ class Document:
     _verbatim: list[bool]
     lang: str | None = None
     placeholders: list[Span] = field(default_factory=list)
+    # Source ranges of the format's comments (``<!-- -->``, ``{# #}``...), where
+    # suppression directives may stand; plain text has none.
+    comments: list[tuple[int, int]] = field(default_factory=list)
     # Values computed once and shared by rules (sentences, metrics, ...).
     cache: dict[str, Any] = field(default_factory=dict)
 
@@ -155,6 +161,7 @@ class DocumentBuilder:
         self._src_ends: list[int] = []
         self._verbatim: list[bool] = []
         self._placeholders: list[Span] = []
+        self._comments: list[tuple[int, int]] = []
 
     def _push(self, piece: str, src_start: int, src_end: int, verbatim: bool) -> None:
         if not piece:
@@ -167,8 +174,25 @@ class DocumentBuilder:
         self._len += len(piece)
 
     def verbatim(self, src_start: int, src_end: int) -> None:
-        """Add ``source[src_start:src_end]`` as it is, character for character."""
-        self._push(self.source[src_start:src_end], src_start, src_end, True)
+        """Add ``source[src_start:src_end]`` as it is, character for character.
+
+        Two exceptions, so one pattern serves every file: line breaks (``\r\n``,
+        ``\r``) read as ``\n``, and a letter typed with combining accents
+        (``e`` + U+0301) reads as its composed form (``é``); each maps back to
+        its whole source.
+        """
+        piece = self.source[src_start:src_end]
+        if "\r" not in piece and unicodedata.is_normalized("NFC", piece):
+            self._push(piece, src_start, src_end, True)
+            return
+        pos = src_start
+        for m in _UNNORMAL.finditer(self.source, src_start, src_end):
+            composed = "\n" if m.group().startswith("\r") else unicodedata.normalize("NFC", m.group())
+            if composed != m.group():
+                self._push(self.source[pos:m.start()], pos, m.start(), True)
+                self._push(composed, m.start(), m.end(), False)
+                pos = m.end()
+        self._push(self.source[pos:src_end], pos, src_end, True)
 
     def mapped(self, piece: str, src_start: int, src_end: int) -> None:
         """Add ``piece`` standing for the whole source range (a decoded entity...)."""
@@ -184,6 +208,10 @@ class DocumentBuilder:
         """Add text that is not in the source (a paragraph break between blocks)."""
         self._push(piece, src_offset, src_offset, False)
 
+    def comment(self, src_start: int, src_end: int) -> None:
+        """Record a comment of the format (read by suppression, never linted)."""
+        self._comments.append((src_start, src_end))
+
     def build(self, lang: str | None = None) -> Document:
         return Document(
             path=self.path,
@@ -197,4 +225,5 @@ class DocumentBuilder:
             _verbatim=self._verbatim,
             lang=lang,
             placeholders=self._placeholders,
+            comments=sorted(self._comments),
         )

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import grammar, packs, readers
+from . import grammar, packs, readers, suppression
 from .config import Config
 from .document import Document
 from .errors import TonelintError
@@ -55,9 +55,14 @@ class Linter:
         if config.languagetool.get("required") and settings is None:
             raise TonelintError("LanguageTool is required but not configured: name a server with "
                                 f"--languagetool URL, {grammar.ENV_URL} or `languagetool: server:`")
-        self.read_options = readers.ReadOptions(Placeholders(config.placeholders))
+        self.read_options = readers.ReadOptions(
+            Placeholders(config.placeholders),
+            lint_quoted=config.lint_quoted,
+            lint_signature=config.lint_signature,
+        )
         self.extra_packs = tuple(Path(p) for p in config.rules)
         self._active: dict[str, list[ActiveRule]] = {}
+        self._metas: dict[str, list[Meta]] = {}  # every rule of a language, for directives
         self.min_severity = Severity.parse(config.min_severity)
         self.rules_for(self.default_lang)  # load now: a broken pack fails before any file
 
@@ -90,6 +95,7 @@ class Linter:
                 rule = type(rule)(meta, {**rule.options, **limits})
             active.append(ActiveRule(rule, severity))
         self._active[lang] = active
+        self._metas[lang] = [r.meta for r in rules]
         return active
 
     def _selected(self, meta: Meta) -> Severity | None:
@@ -144,6 +150,8 @@ class Linter:
                 message = rule.render(hit, doc)
                 findings.append(self._finding(doc, rule.meta, active.severity, hit, message))
         findings += self._grammar_findings(doc, lang, ignored)
+        findings = suppression.apply(findings, doc, self._directive_metas(doc, lang))
+        findings = [f for f in findings if f.severity >= self.min_severity]  # directive warnings too
         findings.sort()
         return findings
 
@@ -170,6 +178,14 @@ class Linter:
             self._grammar_meta.setdefault(meta.id, meta)
             out.append(self._finding(doc, meta, severity, hit, g.render(doc.text)))
         return out
+
+    def _directive_metas(self, doc: Document, lang: str) -> list[Meta]:
+        """The rules a directive may name: the packs', and LanguageTool's, which are
+        known only from its findings (any ``languagetool.X`` named counts, on or off)."""
+        named = {n for d in suppression.directives(doc) for n in d.rules
+                 if n.startswith(grammar.PREFIX + ".")}
+        return [*map(grammar.named_meta, sorted(named)), *grammar.probe_metas(),
+                *self._metas[lang], *self._grammar_meta.values()]
 
     def _grammar_wanted(self, ignored: list[str]) -> bool:
         probes = grammar.probe_metas()
@@ -206,7 +222,8 @@ class Linter:
 
     def lint_bytes(self, data: bytes, path: str) -> FileResult:
         try:
-            doc = self.read(readers.decode(data, path), path)
+            doc = readers.read_bytes(data, path, self.read_options)
+            doc.lang = doc.lang or self.default_lang
         except TonelintError as exc:
             return FileResult(path, error=exc)
         return FileResult(path, self.lint_document(doc), doc)

@@ -8,7 +8,7 @@ never reported and never shifts a position (see ``DocumentBuilder.placeholder``)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from .document import NEUTRAL_NAME, DocumentBuilder
 
@@ -17,6 +17,7 @@ BUILTIN: tuple[tuple[str, str], ...] = (
     (r"\{\{!--.*?--\}\}", ""),  # Handlebars comment
     (r"\{\{!.*?\}\}", ""),  # Handlebars/Mustache comment
     (r"\{\{[#/^>].*?\}\}", ""),  # Handlebars/Mustache block and partial tags
+    (r"\{\{\{.*?\}\}\}", NEUTRAL_NAME),  # {{{ client }}} (Handlebars, unescaped)
     (r"\{\{.*?\}\}", NEUTRAL_NAME),  # {{ client }}
     (r"\{%.*?%\}", ""),  # {% if x %}
     (r"\{#.*?#\}", ""),  # {# comment #}
@@ -39,12 +40,16 @@ class Placeholders:
     def add(self, builder: DocumentBuilder, start: int, end: int) -> None:
         """Add ``source[start:end]`` to ``builder``, placeholders as names."""
         pos = start
-        for m in self._regex.finditer(builder.source, start, end):
-            builder.verbatim(pos, m.start())
-            name = self._names[(m.lastindex or 1) - 1]
-            builder.placeholder(m.start(), m.end(), name)
-            pos = m.end()
+        for m_start, m_end, name in self.finditer(builder.source, start, end):
+            builder.verbatim(pos, m_start)
+            builder.placeholder(m_start, m_end, name)
+            pos = m_end
         builder.verbatim(pos, end)
+
+    def finditer(self, source: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+        """``(start, end, reads as)`` of each placeholder in ``source[start:end]``."""
+        for m in self._regex.finditer(source, start, end):
+            yield m.start(), m.end(), self._names[(m.lastindex or 1) - 1]
 
     def spans(self, source: str) -> list[tuple[int, int]]:
         return [(m.start(), m.end()) for m in self._regex.finditer(source)]

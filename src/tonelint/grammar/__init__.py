@@ -12,11 +12,11 @@ document and turns them into findings through the same path as the packs'
 
 from __future__ import annotations
 
-from .matches import CATEGORIES, PREFIX, GrammarHit, meta_for, probe_metas
+from .matches import CATEGORIES, PREFIX, GrammarHit, meta_for, named_meta, probe_metas
 from .session import Grammar
 from .settings import ENV_URL, PUBLIC, GrammarSettings, settings_from, validate_mapping
 
 __all__ = [
     "CATEGORIES", "ENV_URL", "PREFIX", "PUBLIC", "Grammar", "GrammarHit", "GrammarSettings",
-    "meta_for", "probe_metas", "settings_from", "validate_mapping",
+    "meta_for", "named_meta", "probe_metas", "settings_from", "validate_mapping",
 ]

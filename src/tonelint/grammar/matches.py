@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
+from ..finding import Severity
 from ..kinds.base import Meta
 from .settings import GrammarSettings
 
@@ -116,10 +117,14 @@ def meta_for(hit: GrammarHit, settings: GrammarSettings, lang: str) -> Meta:
 
 def probe_metas() -> list[Meta]:
     """One stand-in rule per code and category: what a selector could pick."""
-    from ..finding import Severity
-
     return [
-        Meta(id=f"{PREFIX}.*", code=code, kind=KIND, category=category,
+        Meta(id=f"{PREFIX}.{code}-{category}", code=code, kind=KIND, category=category,
              severity=Severity.INFO, message="", lang="")
         for code in (*CODES.values(), OTHER_CODE) for category in CATEGORIES
     ]
+
+
+def named_meta(rule_id: str) -> Meta:
+    """A stand-in for a LanguageTool rule that a directive names (``languagetool.X``)."""
+    return Meta(id=rule_id, code=OTHER_CODE, kind=KIND, category="grammar",
+                severity=Severity.INFO, message="", lang="")
