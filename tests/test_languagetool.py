@@ -84,6 +84,60 @@ def test_findings_point_at_the_words_in_the_file(lt: FakeLanguageTool, draft: st
             for f in grammar] == expected
 
 
+MARKDOWN = """\
+---
+subject: teh end
+---
+# Ending our work 👋
+
+Dear **Zoé**, we will recieve the [final files](https://example.com/teh) soon 😀 teh.
+
+```
+teh code
+```
+
+<!-- tonelint-disable-next-line languagetool.MORFOLOGIK_RULE_EN_US -->
+Thanks for teh help.
+Thanks for teh patience, `teh` aside.
+"""
+HTML = """\
+<html><body>
+<p>Dear Zo&eacute;, we recieve <b>teh</b> files &amp; more 🙂 teh.</p>
+<script>var teh = 1;</script>
+<!-- tonelint-disable-next-line grammar -->
+<p>Again teh.</p>
+<p title="teh">Bye teh.</p>
+</body></html>
+"""
+
+
+def where(source: str, needle: str, after: str) -> tuple[int, int, int]:
+    """Line, column and end column of ``needle``, first found after ``after`` (counted by hand)."""
+    start = source.index(needle, source.index(after))
+    line_start = source.rfind("\n", 0, start) + 1
+    column = start - line_start + 1
+    return source.count("\n", 0, start) + 1, column, column + len(needle)
+
+
+@pytest.mark.parametrize(("name", "source", "expected"), [
+    ("draft.md", MARKDOWN, [("recieve", "Dear"), ("teh", "😀"), ("teh", "Thanks for teh patience")]),
+    ("mail.html", HTML,
+     [("recieve", "Dear"), ("teh", "<b>"), ("teh", "🙂"), ("teh", "Bye")]),
+])
+def test_markdown_and_html_drafts(lt: FakeLanguageTool, tmp_path: Path, name: str, source: str,
+                                  expected: list[tuple[str, str]]) -> None:
+    """Exact positions in the file; code, link targets, scripts, attributes and front
+    matter never sent; directives suppress LanguageTool's findings like any other."""
+    (tmp_path / name).write_text(source, encoding="utf-8")
+    linter = Linter(Config().merged({"languagetool": {"server": lt.url}}, "test"))
+    result = linter.lint_file(tmp_path / name)
+    found = [(f.rule, f.line, f.column, f.end_column) for f in grammar_only(result.findings)]
+    assert found == [(SPELLING, *where(source, word, after)) for word, after in expected]
+    assert not [f for f in result.findings if f.rule == "suppression.unknown-rule"]
+    (sent,) = lt.texts
+    assert sent.count("teh") == len([w for w, _ in expected if w == "teh"]) + 1  # + the suppressed
+
+
 def test_only_the_authors_words_are_sent(lt: FakeLanguageTool) -> None:
     linter_for(lt.url).lint_text("Dear {{ client }}, {# note to self: angry #}thanks.", "d.txt")
     assert lt.texts == ["Dear Alex, thanks."]
