@@ -120,7 +120,8 @@ def where(source: str, needle: str, after: str) -> tuple[int, int, int]:
 
 
 @pytest.mark.parametrize(("name", "source", "expected"), [
-    ("draft.md", MARKDOWN, [("recieve", "Dear"), ("teh", "😀"), ("teh", "Thanks for teh patience")]),
+    ("draft.md", MARKDOWN,
+     [("recieve", "Dear"), ("teh", "😀"), ("teh", "Thanks for teh patience")]),
     ("mail.html", HTML,
      [("recieve", "Dear"), ("teh", "<b>"), ("teh", "🙂"), ("teh", "Bye")]),
 ])
