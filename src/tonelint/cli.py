@@ -94,7 +94,7 @@ def _languagetool_flags(options: dict[str, Any]) -> dict[str, Any] | None:
     values: dict[str, Any] = {}
     if options.get("languagetool"):
         url = options["languagetool"]
-        values.update(server=url, local=False, enabled=True, **{"allow-public": url == "public"})
+        values.update(server=url, local=False, enabled=True)
     if options.get("no_languagetool"):
         values["enabled"] = False
     if options.get("require_languagetool"):
