@@ -555,3 +555,16 @@ def test_library_api_mistakes_are_tonelint_errors() -> None:
 
     with pytest.raises(TonelintError, match="enabled-rules: expected a list of strings"):
         lint_text("Hi.", languagetool={"server": "http://localhost:8081", "enabled-rules": 5})
+
+
+def test_per_file_ignores_keep_those_files_from_the_server(lt: FakeLanguageTool,
+                                                           tmp_path: Path) -> None:
+    for name in ("legal.txt", "note.txt"):
+        (tmp_path / name).write_text(f"{name}: teh\n", encoding="utf-8")
+    cfg = Config(base_dir=tmp_path).merged({"languagetool": {"server": lt.url},
+                                            "per-file-ignores": {"legal.txt": ["TL9"]}}, "test")
+    linter = Linter(cfg)
+    found = {name: grammar_only(linter.lint_file(tmp_path / name).findings)
+             for name in ("legal.txt", "note.txt")}
+    assert (len(found["legal.txt"]), len(found["note.txt"])) == (0, 1)
+    assert lt.texts == ["note.txt: teh\n"]

@@ -188,9 +188,9 @@ class Linter:
                 *self._metas[lang], *self._grammar_meta.values()]
 
     def _grammar_wanted(self, ignored: list[str]) -> bool:
-        probes = grammar.probe_metas()
+        probes = grammar.probe_metas()  # one per code and category: all LanguageTool could give
         drop = [*self.config.ignore, *ignored]
-        if any(s == grammar.PREFIX for s in drop) or all(matches_any(drop, m) for m in probes):
+        if all(matches_any(drop, m) for m in probes):
             return False
         select = self.config.select
         return not select or any(
