@@ -25,8 +25,6 @@ from tonelint.errors import TonelintError
 from tonelint.finding import Finding, Severity
 from tonelint.grammar import settings_from
 
-pytest.importorskip("language_tool_python")
-
 BLAME = "You failed to pay."  # a pack finding that must survive any LanguageTool trouble
 SPELLING = "languagetool.MORFOLOGIK_RULE_EN_US"
 
