@@ -566,3 +566,11 @@ def test_per_file_ignores_keep_those_files_from_the_server(lt: FakeLanguageTool,
              for name in ("legal.txt", "note.txt")}
     assert (len(found["legal.txt"]), len(found["note.txt"])) == (0, 1)
     assert lt.texts == ["note.txt: teh\n"]
+
+
+def test_the_readme_lists_every_languagetool_code() -> None:
+    from tonelint.grammar.matches import CODES, OTHER_CODE
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    for category, code in [*CODES.items(), ("any other", OTHER_CODE)]:
+        assert f"| {code} | {category} |" in readme, code
