@@ -142,6 +142,12 @@ def test_only_the_authors_words_are_sent(lt: FakeLanguageTool) -> None:
     assert lt.texts == ["Dear Alex, thanks."]
 
 
+def test_quotes_are_sent_as_typed(lt: FakeLanguageTool) -> None:
+    found = linter_for(lt.url).lint_text("It’s “done”, isn't it? teh")
+    assert lt.texts == ["It’s “done”, isn't it? teh"]
+    assert [f.column for f in grammar_only(found)] == [24]
+
+
 def test_positions_hold_through_markup_and_entities(lt: FakeLanguageTool) -> None:
     """A Document whose text skips markup and decodes entities, as the HTML reader builds it."""
     source = "<p>Fish &amp; teh chips</p>\n<p>We rec&#105;eve <b>it</b>, I recieve it</p>"

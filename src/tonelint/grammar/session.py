@@ -11,6 +11,7 @@ language only. Every other rule runs either way.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -21,6 +22,8 @@ from .settings import GrammarSettings, is_loopback_url
 HEALTH_TIMEOUT = 3.0  # seconds, at most, for the first answer of a server
 LOCAL_START = "local LanguageTool"
 LOCAL_BUDGET = 120.0  # seconds for language-tool-python to download (once) and start Java
+CURLY_QUOTES = "‘’‛“”„"
+_PLAIN_QUOTE = re.compile("['\"]")
 
 
 class Grammar:
@@ -50,9 +53,10 @@ class Grammar:
         tool = self._tool(language)
         if tool is None:
             return iter(())
+        text = as_typed(doc)
         try:
-            matches = tool.check(doc.text)
-            return iter(list(hits_from(matches, doc.text)))
+            matches = tool.check(text)
+            return iter(list(hits_from(matches, text)))
         except Exception as exc:  # a third party over the network: never a traceback
             self._fail(exc, self.settings.timeout)
             return iter(())
@@ -116,6 +120,18 @@ class Grammar:
         self.failure = describe(exc, timeout)
         self._warn(f"LanguageTool at {self.where}: {self.failure}; "
                    "grammar and spelling not checked, other rules ran")
+
+
+def as_typed(doc: Document) -> str:
+    """``doc.text`` with the typographic quotes the author typed put back (the
+    Document reads them as plain ones; LanguageTool has rules about which is right).
+    Same length, so offsets hold."""
+    chars = list(doc.text)
+    for m in _PLAIN_QUOTE.finditer(doc.text):
+        start, end = doc.source_span(m.start(), m.end())
+        if end - start == 1 and doc.source[start] in CURLY_QUOTES:
+            chars[m.start()] = doc.source[start]
+    return "".join(chars)
 
 
 class _NoJava(Exception):
