@@ -22,7 +22,7 @@ from .settings import GrammarSettings, is_loopback_url
 HEALTH_TIMEOUT = 3.0  # seconds, at most, for the first answer of a server
 LOCAL_START = "local LanguageTool"
 LOCAL_BUDGET = 120.0  # seconds for language-tool-python to download (once) and start Java
-CURLY_QUOTES = "‘’‛“”„"
+CURLY_QUOTES = "\u2018\u2019\u201b\u201c\u201d\u201e"  # as document.py reads them
 _PLAIN_QUOTE = re.compile("['\"]")
 
 
