@@ -138,7 +138,8 @@ class Linter:
             *(("thresholds", s) for s in cfg.thresholds),
             *(("per-file-ignores", s) for v in cfg.per_file_ignores.values() for s in v),
         ]
-        categories = {*CORE_CATEGORIES, *(r.meta.category for r in rules), *grammar.CATEGORIES}
+        categories = {*CORE_CATEGORIES, *(r.meta.category for r in rules), *grammar.CATEGORIES,
+                      suppression.UNKNOWN_RULE.category}
         probes = grammar.probe_metas()
         every_pack: list[Rule] | None = None
         for key, selector in named:
@@ -171,6 +172,10 @@ class Linter:
                 findings.append(self._finding(doc, rule.meta, active.severity, hit, message))
         findings += self._grammar_findings(doc, lang, ignored)
         findings = suppression.apply(findings, doc, self._directive_metas(doc, lang))
+        # Directive warnings obey select/ignore like any rule's findings.
+        warn = suppression.UNKNOWN_RULE
+        if self._selected(warn) is None or matches_any(ignored, warn):
+            findings = [f for f in findings if f.rule != warn.id]
         findings = [f for f in findings if f.severity >= self.min_severity]  # directive warnings too
         findings.sort()
         return findings
