@@ -137,7 +137,7 @@ def test_per_file_ignores_is_the_way_for_plain_text(tmp_path: Path) -> None:
     assert linter.lint_file(draft).findings == []
 
 
-def test_directive_warnings_obey_select_and_ignore(tmp_path) -> None:
+def test_directive_warnings_are_shown_unless_ignored(tmp_path) -> None:
     from tonelint.config import Config
     from tonelint.engine import Linter
 
@@ -148,4 +148,5 @@ def test_directive_warnings_obey_select_and_ignore(tmp_path) -> None:
 
     assert "suppression.unknown-rule" in rules()
     assert rules(select=["suppression"]) == {"suppression.unknown-rule"}
+    assert "suppression.unknown-rule" in rules(select=["missing.thanks"])
     assert "suppression.unknown-rule" not in rules(ignore=["suppression"])

@@ -172,9 +172,10 @@ class Linter:
                 findings.append(self._finding(doc, rule.meta, active.severity, hit, message))
         findings += self._grammar_findings(doc, lang, ignored)
         findings = suppression.apply(findings, doc, self._directive_metas(doc, lang))
-        # Directive warnings obey select/ignore like any rule's findings.
+        # A broken directive is shown whatever --select says (it is about the
+        # file, not a rule), but --ignore and per-file-ignores can drop it.
         warn = suppression.UNKNOWN_RULE
-        if self._selected(warn) is None or matches_any(ignored, warn):
+        if matches_any([*self.config.ignore, *ignored], warn):
             findings = [f for f in findings if f.rule != warn.id]
         findings = [f for f in findings if f.severity >= self.min_severity]  # directive warnings too
         findings.sort()
