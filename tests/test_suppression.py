@@ -135,3 +135,18 @@ def test_per_file_ignores_is_the_way_for_plain_text(tmp_path: Path) -> None:
     draft = tmp_path / "a.txt"
     draft.write_text("Frankly, no.\n", encoding="utf-8")
     assert linter.lint_file(draft).findings == []
+
+
+def test_directive_warnings_are_shown_unless_ignored(tmp_path) -> None:
+    from tonelint.config import Config
+    from tonelint.engine import Linter
+
+    text = "Hi <!-- tonelint-disable blame.nope -->\n\nYou failed to pay.\n"
+
+    def rules(**cfg) -> set[str]:
+        return {f.rule for f in Linter(Config(lang="en", **cfg)).lint_text(text, "d.md")}
+
+    assert "suppression.unknown-rule" in rules()
+    assert rules(select=["suppression"]) == {"suppression.unknown-rule"}
+    assert "suppression.unknown-rule" in rules(select=["missing.thanks"])
+    assert "suppression.unknown-rule" not in rules(ignore=["suppression"])

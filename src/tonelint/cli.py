@@ -73,6 +73,7 @@ def _effective_config(options: dict[str, Any]) -> Config:
     config = load_config(Path.cwd(), options.pop("config_file", None), options.pop("isolated", False))
     flags = {
         "lang": options.get("lang"),
+        "fallback-lang": options.get("fallback_lang"),
         "select": _split(options.get("select", ())),
         "ignore": _split(options.get("ignore", ())),
         "fail-on": options.get("fail_on"),
@@ -85,7 +86,21 @@ def _effective_config(options: dict[str, Any]) -> Config:
     extra_rules = options.get("rules") or ()
     if extra_rules:
         flags["rules"] = list(extra_rules)
+    flags["languagetool"] = _languagetool_flags(options)
     return config.merged(flags, "command line")
+
+
+def _languagetool_flags(options: dict[str, Any]) -> dict[str, Any] | None:
+    """``--languagetool URL`` names a server; ``--no-languagetool`` wins over everything."""
+    values: dict[str, Any] = {}
+    if options.get("languagetool"):
+        url = options["languagetool"]
+        values.update(server=url, local=False, enabled=True)
+    if options.get("no_languagetool"):
+        values["enabled"] = False
+    if options.get("require_languagetool"):
+        values["required"] = True
+    return values or None
 
 
 def config_options(f: Any) -> Any:
@@ -94,7 +109,10 @@ def config_options(f: Any) -> Any:
         click.option("--config", "config_file", type=click.Path(path_type=Path),
                      help="Config file, laid over the project's own."),
         click.option("--isolated", is_flag=True, help="Ignore config files."),
-        click.option("--lang", help="Rule pack language: en, hu."),
+        click.option("--lang", help="Rule pack language: auto (the default: told per draft), "
+                     "en, hu."),
+        click.option("--fallback-lang", help="With --lang auto, the pack for a draft whose "
+                     "language cannot be told (default: en)."),
         click.option("--rules", multiple=True, help="Extra rule pack folder (repeatable)."),
     ]):
         f = decorator(f)
@@ -118,6 +136,12 @@ def main() -> None:
               help="Lowest severity that makes the exit code 1 (default: warning).")
 @click.option("--stdin-filename", help="Name for text read from standard input (picks the reader).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), help="Colour (NO_COLOR honoured).")
+@click.option("--languagetool", metavar="URL",
+              help="Also check grammar and spelling with this LanguageTool server "
+                   "(`public`: the public API; drafts leave this machine).")
+@click.option("--no-languagetool", is_flag=True, help="No LanguageTool, whatever the config says.")
+@click.option("--require-languagetool", is_flag=True,
+              help="Exit 2 when LanguageTool could not check every draft.")
 @click.option("--lint-quoted/--no-lint-quoted", default=None,
               help="Lint quoted replies too (default: only the author's words).")
 @click.option("--lint-signature/--no-lint-signature", default=None,
@@ -141,6 +165,9 @@ def lint(paths: tuple[str, ...], stdin_filename: str | None, verbose: bool,
     except TonelintError as exc:
         _error(str(exc))
         sys.exit(ExitCode.ERROR)
+    if verbose:
+        where = linter.grammar.settings.destination() if linter.grammar else "off, drafts stay here"
+        click.echo(f"tonelint: LanguageTool: {where}", err=True)
 
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
@@ -164,9 +191,12 @@ def lint(paths: tuple[str, ...], stdin_filename: str | None, verbose: bool,
 
     if fix_files or show_diff:
         results = _fix(results, linter, from_stdin, show_diff, config.fail_on)
+    _close(linter)
     for r in results:
         if r.error is not None:
             _error(str(r.error))
+        elif verbose and r.document is not None and r.document.lang_note:
+            click.echo(f"tonelint: {r.path}: {r.document.lang_note}", err=True)
     style = Style(color=_use_color(config.color), verbose=verbose, rules=linter.active_meta())
     try:
         for line in formatter(results, style):
@@ -175,7 +205,11 @@ def lint(paths: tuple[str, ...], stdin_filename: str | None, verbose: bool,
     except BrokenPipeError:
         # A reader that went away (`tonelint ... | head -1`) is not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    sys.exit(exit_code(results, config.fail_on))
+    code = exit_code(results, config.fail_on)
+    grammar = linter.grammar
+    if grammar is not None and grammar.settings.required and grammar.incomplete:
+        code = ExitCode.ERROR
+    sys.exit(code)
 
 
 def _fix(results: list[FileResult], linter: Linter, from_stdin: set[int], diff: bool,
@@ -190,6 +224,7 @@ def _fix(results: list[FileResult], linter: Linter, from_stdin: set[int], diff: 
         click.echo(f"tonelint: fixed {n} finding{'s' if n != 1 else ''} in {fix.path}", err=True)
     if not (diff or from_stdin):
         return outcome.results
+    _close(linter)
     sys.stdout.flush()
     sys.stdout.buffer.write("".join(outcome.output).encode("utf-8"))
     sys.stdout.flush()
@@ -201,6 +236,14 @@ def _fix(results: list[FileResult], linter: Linter, from_stdin: set[int], diff: 
     else:
         code = exit_code(outcome.results, fail_on)
     sys.exit(code)
+
+
+def _close(linter: Linter) -> None:
+    """End the LanguageTool session and say, one line each, what it could not do."""
+    linter.close()
+    for warning in linter.warnings:
+        click.echo(f"tonelint: warning: {warning}", err=True)
+    linter.warnings.clear()
 
 
 def exit_code(results: list[Any], fail_on: str) -> ExitCode:
@@ -238,6 +281,9 @@ def rules(**options: Any) -> None:
     for a in sorted(active, key=lambda a: a.rule.meta.code):
         m = a.rule.meta
         click.echo(f"{m.code:7} {m.id:38} {m.category:20} {a.severity!s:8} {m.summary}")
+    if linter.grammar is not None:
+        click.echo(f"{'TL9xx':7} {'languagetool.*':38} {'grammar, style':20} {'by type':8} "
+                   f"LanguageTool's rules, from {linter.grammar.where}")
 
 
 @main.command()

@@ -10,12 +10,13 @@ the file, the line and the key.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import yamlfile
+from . import grammar, yamlfile
 from .errors import TonelintError
 from .kinds.base import Option
 from .schema import as_list, check, validate
@@ -25,7 +26,10 @@ SEVERITIES = ("error", "warning", "info")
 
 # The one schema: config key -> type. The CLI's flags map onto the same names.
 SCHEMA: dict[str, Option] = {
+    # "auto" picks the pack per draft from its words (see langdetect.py); a draft
+    # whose language cannot be told is linted as fallback-lang.
     "lang": Option("str"),
+    "fallback-lang": Option("str"),
     "select": Option("strings"),
     "ignore": Option("strings"),
     "severity": Option("mapping"),
@@ -39,6 +43,7 @@ SCHEMA: dict[str, Option] = {
     "lint-signature": Option("bool"),
     "format": Option("str"),
     "color": Option("str", choices=("auto", "always", "never")),
+    "languagetool": Option("mapping"),  # keys: grammar.settings.SCHEMA
     "max-size": Option("number"),  # MB; a larger file is refused, not read (0: no limit)
 }
 
@@ -47,7 +52,8 @@ SCHEMA: dict[str, Option] = {
 class Config:
     """The effective configuration. ``origin`` says where each key came from."""
 
-    lang: str = "en"
+    lang: str = "auto"
+    fallback_lang: str = "en"
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
@@ -61,6 +67,7 @@ class Config:
     lint_signature: bool = False  # lint the signature after a `-- ` line too
     format: str = "text"
     color: str = "auto"
+    languagetool: dict[str, Any] = field(default_factory=dict)
     max_size: float = 10
     origin: dict[str, str] = field(default_factory=dict, compare=False)
     base_dir: Path = field(default_factory=Path.cwd, compare=False)
@@ -76,6 +83,8 @@ class Config:
                 value = as_list(value)
             if attr == "rules":
                 value = [str((base_dir or Path.cwd()) / p) for p in as_list(value)]
+            if attr == "languagetool":  # key by key: an env URL keeps the file's rules
+                value = {**self.languagetool, **value}
             changes[attr] = value
         origin_map = {**self.origin, **{k: origin for k in values if values[k] is not None}}
         new = dataclasses.replace(self, **changes, origin=origin_map)
@@ -126,6 +135,8 @@ def read_config_file(path: Path) -> dict[str, Any]:
 
 
 def _check_nested(doc: yamlfile.Located, values: dict[str, Any]) -> None:
+    if "languagetool" in values:
+        values["languagetool"] = grammar.validate_mapping(doc, values["languagetool"])
     for rule, sev in values.get("severity", {}).items():
         if sev not in SEVERITIES:
             raise doc.error(f"severity of {rule!r}: {sev!r} is not one of: error, warning, info",
@@ -182,4 +193,8 @@ def load_config(cwd: Path, explicit: Path | None = None, isolated: bool = False)
         if not explicit.is_file():
             raise TonelintError("config file not found", str(explicit))
         config = config.merged(read_config_file(explicit), str(explicit), explicit.resolve().parent)
+    url = os.environ.get(grammar.ENV_URL, "").strip()
+    if url:
+        config = config.merged({"languagetool": {"server": url, "local": False, "enabled": True}},
+                               f"environment variable {grammar.ENV_URL}")
     return config

@@ -21,6 +21,30 @@ from typing import Any
 NEUTRAL_NAME = "Alex"
 _PLAIN_QUOTES = str.maketrans("‘’‛“”„", "\'\'\'\"\"\"")
 
+
+def _accent_table() -> dict[int, str]:
+    """Latin letters with diacritics -> their base letter, one character for one.
+
+    Built from Unicode decompositions (á -> a, ő -> o, ñ -> n), so it serves every
+    language written in Latin letters; õ, ô and û, which stand in for ő and ű in
+    old fonts, fold with them.
+    """
+    table = {}
+    for code in range(0xC0, 0x250):
+        base = unicodedata.normalize("NFD", chr(code))
+        if len(base) > 1 and base[0].isascii() and all(unicodedata.combining(c) for c in base[1:]):
+            table[code] = base[0]
+    return table
+
+
+_ACCENTS = _accent_table()
+
+
+def fold_accents(s: str) -> str:
+    """``s`` without diacritics, the same length (positions in it hold)."""
+    return s.translate(_ACCENTS)
+
+
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # A carriage return (with its line feed), or a character with the marks combined with it.
 _UNNORMAL = re.compile(r"\r\n?|.[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+", re.DOTALL)
@@ -70,6 +94,7 @@ class Document:
     _src_ends: list[int]
     _verbatim: list[bool]
     lang: str | None = None
+    lang_note: str = ""  # how lang was chosen, for --verbose ("language hu (detected)")
     placeholders: list[Span] = field(default_factory=list)
     # Source ranges of the format's comments (``<!-- -->``, ``{# #}``...), where
     # suppression directives may stand; plain text has none.
@@ -114,14 +139,16 @@ class Document:
     @cached_property
     def sentences(self) -> list[Span]:
         """Sentence spans of ``text``, stripped of surrounding white space."""
-        spans: list[Span] = []
-        pos = 0
-        text = self.text
-        for m in _SENTENCE_BREAK.finditer(text):
-            _add_stripped(spans, text, pos, m.start())
-            pos = m.end()
-        _add_stripped(spans, text, pos, len(text))
-        return spans
+        return split_sentences(self.text)
+
+    @cached_property
+    def folded(self) -> str:
+        """``text`` with accents folded, for rules that match with ``accents: loose``."""
+        return fold_accents(self.text)
+
+    def searched(self, loose_accents: bool) -> str:
+        """What a rule's patterns run on: ``text``, or ``folded`` (the same offsets)."""
+        return self.folded if loose_accents else self.text
 
     @cached_property
     def words(self) -> list[Span]:
@@ -137,6 +164,32 @@ class Document:
         if i >= 0 and sentences[i].start <= offset < max(sentences[i].end, sentences[i].start + 1):
             return sentences[i]
         return Span(0, len(self.text))
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentence spans of ``text``, stripped of surrounding white space.
+
+    A full stop followed by a lower-case word on the same line ends no sentence:
+    it belongs to an abbreviation ("Kft. könyvelése", "e.g. the") or to a
+    number written as an ordinal, which Hungarian dates and clauses are full of
+    ("2025. május 2-án", "a 9. pontban").
+    """
+    spans: list[Span] = []
+    pos = 0
+    for m in _SENTENCE_BREAK.finditer(text):
+        if _mid_sentence_stop(text, m.start(), m.end()):
+            continue
+        _add_stripped(spans, text, pos, m.start())
+        pos = m.end()
+    _add_stripped(spans, text, pos, len(text))
+    return spans
+
+
+def _mid_sentence_stop(text: str, start: int, end: int) -> bool:
+    return (
+        start > 0 and text[start - 1] == "." and end < len(text) and text[end].islower()
+        and "\n" not in text[start:end]
+    )
 
 
 def _add_stripped(spans: list[Span], text: str, start: int, end: int) -> None:

@@ -3,6 +3,7 @@
 Each form below reads as a neutral name to the rules (``Dear {{ client }}, thank
 you`` still counts as thanks) or, for statements and comments, as nothing; it is
 never reported and never shifts a position (see ``DocumentBuilder.placeholder``).
+Names may be written in any alphabet ("[Ügyfél neve]", "%VÉGDÁTUM%").
 """
 
 from __future__ import annotations
@@ -22,10 +23,10 @@ BUILTIN: tuple[tuple[str, str], ...] = (
     (r"\{%.*?%\}", ""),  # {% if x %}
     (r"\{#.*?#\}", ""),  # {# comment #}
     (r"\$\{[^{}\n]*\}", NEUTRAL_NAME),  # ${client}
-    (r"\{[A-Za-z_][\w.]*\}|\{\d+\}", NEUTRAL_NAME),  # {client} {0}
-    (r"%[A-Za-z][A-Za-z0-9_]*%", NEUTRAL_NAME),  # %DATE%
+    (r"\{[^\W\d][\w.]*\}|\{\d+\}", NEUTRAL_NAME),  # {client} {0} {ügyfél}
+    (r"%[^\W\d_]\w*%", NEUTRAL_NAME),  # %DATE% %VÉGDÁTUM%
     (r"<<[ \t]*\w[\w .-]*>>", NEUTRAL_NAME),  # <<client>>
-    (r"\[[A-Za-z][\w'’-]*(?:[ \t][\w'’-]+){0,5}\](?![(\[:])", NEUTRAL_NAME),  # [Client Name]
+    (r"\[[^\W\d_][\w'’-]*(?:[ \t][\w'’-]+){0,5}\](?![(\[:])", NEUTRAL_NAME),  # [Client Name]
 )
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, NamedTuple
 
-from ..document import Document
+from ..document import Document, fold_accents
 from ..finding import Severity
 from ..patterns import IGNORECASE, Match, TimedPattern
 
@@ -89,9 +89,16 @@ def _quote(s: str, limit: int = 60) -> str:
     return s if len(s) <= limit else s[: limit - 1] + "…"
 
 
-def compile_patterns(patterns: list[str], case_sensitive: bool, boundaries: bool) -> TimedPattern:
+def compile_patterns(patterns: list[str], case_sensitive: bool, boundaries: bool,
+                     loose_accents: bool = False) -> TimedPattern:
     """One regex for many alternatives, with word boundaries around each; it runs
-    under a time budget (see :mod:`tonelint.patterns`)."""
+    under a time budget (see :mod:`tonelint.patterns`).
+
+    With ``loose_accents`` the patterns are folded like :attr:`Document.folded`,
+    which is the text they must then be run on.
+    """
+    if loose_accents:
+        patterns = [fold_accents(p) for p in patterns]
     body = "|".join(f"(?:{p})" for p in patterns) or "(?!)"
     if boundaries:
         body = rf"(?<![\w'’])(?:{body})(?![\w’]|'\w)"
@@ -110,6 +117,9 @@ PHRASE_OPTIONS: dict[str, Option] = {
     "scope": Option("str", default="text", choices=("text", "sentence")),
     "case-sensitive": Option("bool", default=False),
     "boundaries": Option("bool", default=True),
+    # loose: "köszönöm" also matches "koszonom", "köszonöm" (drafts typed without
+    # accents); exact: accents must match. Case is set apart, by case-sensitive.
+    "accents": Option("str", default="exact", choices=("exact", "loose")),
 }
 
 
@@ -125,14 +135,17 @@ class Matcher:
     def __init__(self, options: dict[str, Any], patterns_key: str = "patterns") -> None:
         case = options.get("case-sensitive", False)
         bounds = options.get("boundaries", True)
-        self.regex = compile_patterns(options[patterns_key], case, bounds)
+        self.loose = options.get("accents") == "loose"
+        self.regex = compile_patterns(options[patterns_key], case, bounds, self.loose)
         exceptions = options.get("exceptions") or []
-        self.exceptions = compile_patterns(exceptions, case, bounds) if exceptions else None
+        self.exceptions = (
+            compile_patterns(exceptions, case, bounds, self.loose) if exceptions else None
+        )
         self.sentence_exceptions = options.get("exception-scope", "match") == "sentence"
         self.per_sentence = options.get("scope", "text") == "sentence"
 
     def finditer(self, doc: Document) -> Iterator[Match]:
-        text = doc.text
+        text = doc.searched(self.loose)
         if self.per_sentence:
             for s in doc.sentences:
                 yield from self.regex.finditer(text, s.start, s.end)
@@ -147,11 +160,12 @@ class Matcher:
     def excepted(self, doc: Document, start: int, end: int) -> bool:
         if self.exceptions is None:
             return False
+        text = doc.searched(self.loose)
         if self.sentence_exceptions:
             s = doc.sentence_at(start)
-            return self.exceptions.search(doc.text, s.start, s.end) is not None
-        window_start, window_end = max(0, start - 80), min(len(doc.text), end + 80)
+            return self.exceptions.search(text, s.start, s.end) is not None
+        window_start, window_end = max(0, start - 80), min(len(text), end + 80)
         return any(
             m.start() < end and start < m.end()
-            for m in self.exceptions.finditer(doc.text, window_start, window_end)
+            for m in self.exceptions.finditer(text, window_start, window_end)
         )
