@@ -21,7 +21,7 @@ from tonelint.finding import Finding
 from tonelint.kinds.base import _quote
 from tonelint.placeholders import Placeholders
 
-RULES = {r.meta.id: r.meta for r in packs.load_rules("en").rules}
+RULES = {r.meta.id: r.meta for lang in packs.languages() for r in packs.load_rules(lang).rules}
 FLAGGED = sorted({ex for meta in RULES.values() for ex in meta.flag})
 
 PIECES = st.one_of(
