@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
 from conftest import offline_env
 from test_packs import GOOD as PACK
+
 from tonelint.exitcode import ExitCode
 
 GOOD = "Hi Sam,\n\nYou failed to pay the invoice.\n\nKim\n"
@@ -208,7 +208,7 @@ def test_a_line_of_a_megabyte_without_newline(run_cli, tmp_path: Path) -> None:
 def test_stdin_closed_immediately(args: list[str], tmp_path: Path) -> None:
     """stdin closed before tonelint starts (fd 0 not even open)."""
     proc = subprocess.run(
-        [sys.executable, "-m", "tonelint", *args], stdin=subprocess.DEVNULL, capture_output=True,
+        [sys.executable, "-m", "tonelint", *args], stdin=subprocess.DEVNULL, capture_output=True, check=False,
         cwd=tmp_path, env=offline_env(), text=True, preexec_fn=lambda: os.close(0),
     )
     if args:  # `-` with nothing to read: an empty draft
@@ -253,7 +253,7 @@ def test_cli_tests_run_offline(tmp_path: Path) -> None:
             "except OSError as e:\n    print(e)\n"
             "s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen()\n"
             "socket.create_connection(s.getsockname(), timeout=2).close()\n")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False,
                           env=offline_env(log=log), timeout=30)
     assert proc.returncode == 0, proc.stderr  # loopback stays open for fake servers
     assert "network blocked by the test suite" in proc.stdout

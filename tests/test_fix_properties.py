@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import offline_env
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import offline_env
 from test_properties import MARKUP, PIECES
+
 from tonelint import packs
 from tonelint.cli import main
 from tonelint.config import Config
@@ -105,9 +105,9 @@ def test_an_interrupted_fix_leaves_each_file_whole_old_or_whole_new(sig: int, tm
     assert proc.returncode != 0
     assert b"Traceback" not in stderr
     state = {}
-    for name in old:
+    for name, was in old.items():
         data = (tmp_path / name).read_bytes()
-        assert data in (old[name], new[name]), name
+        assert data in (was, new[name]), name
         state[name] = "new" if data == new[name] else "old"
     assert "new" in state.values() and "old" in state.values(), state
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(old)  # no temporary file left

@@ -14,7 +14,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 CORPUS = ("examples", "rules", "tests", "bench")
