@@ -258,3 +258,18 @@ def test_cli_tests_run_offline(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr  # loopback stays open for fake servers
     assert "network blocked by the test suite" in proc.stdout
     assert "192.0.2.1" in log.read_text()
+
+
+def test_a_file_deleted_after_the_walk_is_one_error_and_the_rest_is_linted(tmp_path: Path) -> None:
+    """The race itself, in the library: the walk lists two drafts, one is deleted, both are read."""
+    from tonelint.config import Config
+    from tonelint.engine import Linter, expand_paths
+
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(GOOD, encoding="utf-8")
+    listed = list(expand_paths([str(tmp_path)]))
+    (tmp_path / "a.txt").unlink()
+    linter = Linter(Config(base_dir=tmp_path))
+    gone, kept = (linter.lint_file(*item) for item in listed if not isinstance(item, Exception))
+    assert gone.error is not None and str(gone.error) == f"{tmp_path / 'a.txt'}: no such file"
+    assert kept.error is None and any(f.rule == "blame.you-failed" for f in kept.findings)
