@@ -73,7 +73,7 @@ def test_through_the_cli_the_draft_fails_and_the_others_are_linted(run_cli, tmp_
 
 
 def test_a_config_placeholder_pattern_is_timed_too(tmp_path: Path) -> None:
-    with pytest.raises(TonelintError, match=r"^draft\.txt: placeholders: a pattern took over"):
+    with pytest.raises(TonelintError, match=r"^draft\.txt: placeholders: patterns took over"):
         tonelint.lint_text("a" * 20_000 + "!", path="draft.txt", placeholders=["(a|aa)+$"])
 
 
@@ -112,3 +112,20 @@ def test_config_constructs_no_python_objects(run_cli, tmp_path: Path) -> None:
     assert result.returncode == ExitCode.ERROR
     assert ".tonelint.yaml:1: not valid YAML" in result.stderr
     assert not marker.exists()
+
+
+def test_each_lint_of_the_same_text_gets_a_fresh_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An editor relints one unchanged string many times: the budget is per run of a
+    rule, not spent over the lifetime of the text."""
+    from tonelint.config import Config
+    from tonelint.engine import Linter
+
+    text = "You failed to pay the invoice, and I am sure it was a busy month. " * 300
+    linter = Linter(Config(lang="en", select=["blame.you-failed"]))
+    began = time.monotonic()
+    linter.lint_text(text)
+    once = time.monotonic() - began
+    monkeypatch.setattr(patterns, "BASE_SECONDS", once * 4)  # room for one lint, not for ten
+    monkeypatch.setattr(patterns, "SECONDS_PER_CHAR", 0.0)
+    for _ in range(10):
+        assert linter.lint_text(text)

@@ -20,7 +20,7 @@ from .document import Document
 from .errors import TonelintError
 from .finding import CORE_CATEGORIES, Finding, Severity
 from .kinds import Hit, Meta, Rule
-from .patterns import PatternTimeout
+from .patterns import PatternTimeout, time_budget
 from .placeholders import Placeholders
 from .selection import matches, matches_any
 
@@ -243,7 +243,8 @@ class Linter:
 
     def read(self, source: str, path: str) -> Document:
         try:
-            doc = readers.reader_for(path)(source, path, self.read_options)
+            with time_budget(len(source)):
+                doc = readers.reader_for(path)(source, path, self.read_options)
         except TonelintError as exc:  # a placeholder pattern out of time, say
             raise _at(exc, path) from None
         return self._with_language(doc)
@@ -269,7 +270,8 @@ class Linter:
     def lint_bytes(self, data: bytes, path: str) -> FileResult:
         try:
             _check_size(len(data), self.config.max_size, path)
-            doc = self._with_language(readers.read_bytes(data, path, self.read_options))
+            with time_budget(len(data)):
+                doc = self._with_language(readers.read_bytes(data, path, self.read_options))
             # With lang: auto a draft may need a pack not loaded yet, which can be broken.
             return FileResult(path, self.lint_document(doc), doc)
         except TonelintError as exc:  # a placeholder pattern out of time has no path
@@ -327,7 +329,8 @@ def _check_size(size: int, max_mb: float, name: str) -> None:
 def _timed(rule: Rule, doc: Document) -> list[Hit]:
     """The rule's hits; a pattern out of time becomes an error naming the rule."""
     try:
-        return list(rule.check(doc))
+        with time_budget(len(doc.text)):
+            return list(rule.check(doc))
     except PatternTimeout as exc:
         m = rule.meta
         raise TonelintError(f"rule {m.id} ({m.code}, {m.source}): {exc.message}", doc.path) from None

@@ -4,7 +4,9 @@ A rule pack is code from whoever wrote it: a pattern such as ``(a|aa)+$``
 backtracks for ages on a line of ``a``s. Python's ``re`` cannot be stopped, so
 every pattern from a pack runs through :class:`TimedPattern`, whose matching
 time is capped by :func:`budget`; running out raises :class:`PatternTimeout`,
-which the engine turns into an error that names the rule.
+which the engine turns into an error that names the rule. The engine opens one
+:func:`time_budget` per rule and draft (and one for reading the draft, where
+the config's placeholder patterns run).
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import re
 import time
 import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cached_property
 from typing import Any
 
@@ -60,25 +64,38 @@ def compile_error(pattern: str) -> str | None:
     return None
 
 
-class TimedPattern:
-    """A compiled pattern with a time budget per text it scans.
+class Budget:
+    """Seconds left to the patterns of one scope (one rule on one draft)."""
 
-    The budget is :func:`budget` of the whole text, shared by every scan of that
-    same text (a rule scanning sentence by sentence, then each match's
-    surroundings for exceptions), so many small scans cannot add up to a hang
-    either. It is kept on the pattern for the last text seen: a Document's text
-    is one string object, so a new document starts a new budget.
-    """
+    def __init__(self, length: int) -> None:
+        self.seconds = budget(length)
+        self.left = self.seconds
+
+
+_SCOPE: ContextVar[Budget | None] = ContextVar("tonelint_pattern_budget", default=None)
+
+
+@contextmanager
+def time_budget(length: int) -> Iterator[Budget]:
+    """Every scan inside shares :func:`budget` of ``length`` (the draft's length):
+    a rule scanning sentence by sentence, then each match's surroundings for
+    exceptions, cannot add many small budgets up to a hang. A scan outside any
+    scope gets a budget of its own, for the length it scans."""
+    scope = Budget(length)
+    token = _SCOPE.set(scope)
+    try:
+        yield scope
+    finally:
+        _SCOPE.reset(token)
+
+
+class TimedPattern:
+    """A compiled pattern whose scans stop when their :class:`Budget` runs out."""
 
     def __init__(self, pattern: str, flags: int = 0, owner: str = "") -> None:
         self.pattern = pattern
         self.flags = flags
         self.owner = owner  # named in the error when the rule's name is not known here
-        self._text: str | None = None
-        self._left = 0.0
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {**self.__dict__, "_text": None}  # a pickled rule carries no draft
 
     @cached_property
     def _compiled(self) -> Any:
@@ -90,8 +107,8 @@ class TimedPattern:
             raise TonelintError(f"{self.owner or 'a pattern'} does not compile: {exc}") from None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Match]:
-        self._start(text)
-        matches = self._compiled.finditer(text, pos, endpos, timeout=self._left)
+        clock = self._clock(len(text) if endpos is None else endpos, pos)
+        matches = self._compiled.finditer(text, pos, endpos, timeout=clock.left)
         while True:
             began = time.monotonic()
             try:
@@ -99,30 +116,30 @@ class TimedPattern:
             except StopIteration:
                 return
             except TimeoutError:
-                raise self._timeout(text) from None
+                raise self._timeout(clock) from None
             finally:
-                self._left -= time.monotonic() - began
+                clock.left -= time.monotonic() - began
             yield m
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Match | None:
-        self._start(text)
+        clock = self._clock(len(text) if endpos is None else endpos, pos)
         began = time.monotonic()
         try:
-            return self._compiled.search(text, pos, endpos, timeout=self._left)
+            return self._compiled.search(text, pos, endpos, timeout=clock.left)
         except TimeoutError:
-            raise self._timeout(text) from None
+            raise self._timeout(clock) from None
         finally:
-            self._left -= time.monotonic() - began
+            clock.left -= time.monotonic() - began
 
-    def _start(self, text: str) -> None:
-        if text is not self._text:
-            self._text, self._left = text, budget(len(text))
-        if self._left <= 0:
-            raise self._timeout(text)
+    def _clock(self, end: int, pos: int) -> Budget:
+        clock = _SCOPE.get() or Budget(end - pos)
+        if clock.left <= 0:
+            raise self._timeout(clock)
+        return clock
 
-    def _timeout(self, text: str) -> PatternTimeout:
+    def _timeout(self, clock: Budget) -> PatternTimeout:
         return PatternTimeout(
-            f"{self.owner + ': ' if self.owner else ''}a pattern took over "
-            f"{budget(len(text)):.1f} s on this text (catastrophic backtracking? "
+            f"{self.owner + ': ' if self.owner else ''}patterns took over "
+            f"{clock.seconds:.1f} s on this text (catastrophic backtracking? "
             "bound its repeats, e.g. (?:\\w+ ){0,5} instead of (?:\\w+ )*)"
         )
