@@ -129,3 +129,15 @@ def test_each_lint_of_the_same_text_gets_a_fresh_budget(monkeypatch: pytest.Monk
     monkeypatch.setattr(patterns, "SECONDS_PER_CHAR", 0.0)
     for _ in range(10):
         assert linter.lint_text(text)
+
+
+@pytest.mark.parametrize("how", ["finditer", "search", "match"])
+def test_every_way_of_matching_is_timed(how: str) -> None:
+    pattern = patterns.TimedPattern("(a|aa)+$")
+    text = "a" * 5000 + "!"
+    with patterns.time_budget(0) as scope, pytest.raises(patterns.PatternTimeout):
+        found = getattr(pattern, how)(text)
+        if how == "finditer":
+            list(found)
+    assert scope.left <= 0.1  # the scope's one second is spent
+    assert patterns.TimedPattern("a+").match("aaa!").group() == "aaa"

@@ -122,10 +122,16 @@ class TimedPattern:
             yield m
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Match | None:
+        return self._once("search", text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> Match | None:
+        return self._once("match", text, pos, endpos)
+
+    def _once(self, how: str, text: str, pos: int, endpos: int | None) -> Match | None:
         clock = self._clock(len(text) if endpos is None else endpos, pos)
         began = time.monotonic()
         try:
-            return self._compiled.search(text, pos, endpos, timeout=clock.left)
+            return getattr(self._compiled, how)(text, pos, endpos, timeout=clock.left)
         except TimeoutError:
             raise self._timeout(clock) from None
         finally:
