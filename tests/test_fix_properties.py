@@ -24,7 +24,9 @@ from tonelint.engine import Linter
 from tonelint.fix import plan
 
 SWAPPED = sorted({ex for r in packs.load_rules("en").rules if r.meta.kind == "substitution" for ex in r.meta.flag})
-DRAFTS = st.lists(st.one_of(PIECES, st.sampled_from(SWAPPED), MARKUP), max_size=25).map("".join)
+# No NUL: a draft with one is a binary file, refused before any fix (see test_bad_input).
+DRAFTS = st.lists(st.one_of(PIECES, st.sampled_from(SWAPPED), MARKUP), max_size=25).map(
+    lambda parts: "".join(parts).replace("\x00", ""))
 
 
 def only_spans_changed(before: str, after: str, spans: list[tuple[int, int]]) -> bool:

@@ -141,3 +141,9 @@ def test_every_way_of_matching_is_timed(how: str) -> None:
             list(found)
     assert scope.left <= 0.1  # the scope's one second is spent
     assert patterns.TimedPattern("a+").match("aaa!").group() == "aaa"
+
+
+def test_flags_are_the_regex_packages() -> None:
+    import regex
+
+    assert (patterns.IGNORECASE, patterns.DOTALL) == (regex.IGNORECASE, regex.DOTALL)

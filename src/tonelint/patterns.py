@@ -20,8 +20,6 @@ from contextvars import ContextVar
 from functools import cached_property
 from typing import Any
 
-import regex
-
 from .errors import TonelintError
 
 # Seconds one pattern may spend on one text: a base, plus seconds per character.
@@ -30,8 +28,10 @@ from .errors import TonelintError
 BASE_SECONDS = 1.0
 SECONDS_PER_CHAR = 10e-6
 
-IGNORECASE = regex.IGNORECASE
-DOTALL = regex.DOTALL
+# regex's flags have re's values; regex itself is imported on first compile
+# (23 ms), so --version, `rules` and `config` never pay for it.
+IGNORECASE = re.IGNORECASE.value
+DOTALL = re.DOTALL.value
 Match = Any  # regex.Match: the package ships no type hints
 
 
@@ -57,6 +57,8 @@ def compile_error(pattern: str) -> str | None:
             return None
         except (re.error, ValueError, OverflowError, RecursionError):
             pass
+    import regex
+
     try:
         regex.compile(pattern)
     except (regex.error, ValueError, OverflowError, RecursionError) as exc:
@@ -101,6 +103,8 @@ class TimedPattern:
     def _compiled(self) -> Any:
         """Compiled on first use: ``regex`` compiles slowly, and rules left out by
         ``--select`` or a subcommand that only lists rules never need it."""
+        import regex
+
         try:
             return regex.compile(self.pattern, self.flags)
         except regex.error as exc:  # validated already; a safety net, not a traceback
