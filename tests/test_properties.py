@@ -11,6 +11,7 @@ import json
 import os
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -137,3 +138,21 @@ def test_same_output_across_runs(run_cli) -> None:
             for seed in ("1", "2")]
     assert runs[0].returncode == 0 and json.loads(runs[0].stdout)
     assert runs[0].stdout == runs[1].stdout
+
+
+def test_same_output_with_jobs(run_cli, tmp_path: Path) -> None:
+    """--jobs (when this build has it) prints what a serial run prints, byte for byte."""
+    lint = main.commands["lint"]
+    if not any(p.name == "jobs" for p in lint.params):
+        pytest.skip("this build has no --jobs")
+    golden = Path(__file__).parent / "golden"
+    drafts = [p for p in sorted(golden.rglob("*")) if p.is_file() and p.suffix != ".json"]
+    for i in range(3):  # enough files for a pool to be used
+        for p in drafts:
+            target = tmp_path / "many" / f"{i}-{p.parent.name}-{p.name}"
+            target.parent.mkdir(exist_ok=True)
+            target.write_bytes(p.read_bytes())
+    serial = run_cli("--format", "json", "--fail-on", "never", "many")
+    assert serial.returncode == 0 and json.loads(serial.stdout)
+    for jobs in ("2", "3"):
+        assert run_cli("--format", "json", "--fail-on", "never", "--jobs", jobs, "many").stdout == serial.stdout
