@@ -22,9 +22,10 @@ from typing import Any
 
 from .errors import TonelintError
 
-# Seconds one pattern may spend on one text: a base, plus seconds per character.
-# The slowest shipped pattern scans about 1 µs a character; 10 µs leaves room for
-# slow machines and busy CI, and a pathological one still ends in about a second.
+# Seconds the patterns of one rule may spend on one draft: a base, plus seconds
+# per character. The slowest shipped rule scans about 1 µs a character; 10 µs
+# leaves room for slow machines and busy CI, and a pathological pattern still
+# ends in about a second.
 BASE_SECONDS = 1.0
 SECONDS_PER_CHAR = 10e-6
 
@@ -40,7 +41,7 @@ class PatternTimeout(TonelintError):
 
 
 def budget(length: int) -> float:
-    """Seconds a pattern may spend matching ``length`` characters."""
+    """Seconds a rule's patterns may spend on a draft of ``length`` characters."""
     return BASE_SECONDS + max(length, 0) * SECONDS_PER_CHAR
 
 
