@@ -52,11 +52,13 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")
 # A sentence ends at final punctuation followed by space, at a blank line, or at a
 # line break after final punctuation or before a list item; a single line break
 # inside a sentence (hard-wrapped mail) does not end it.
+# (?<![ \t]): a break starts where its blanks start, never inside a run of
+# them, so a long run of spaces costs linear time, not quadratic.
 _SENTENCE_BREAK = re.compile(
     r"(?<=[.!?…])[\"')\]]*[ \t]+"
-    r"|[ \t]*\n[ \t]*(?:\n[ \t]*)+"
+    r"|(?<![ \t])[ \t]*\n[ \t]*(?:\n[ \t]*)+"
     r"|(?<=[.!?…:,;])[ \t]*\n[ \t]*"
-    r"|[ \t]*\n(?=[ \t]*(?:[-*•–]|\d+[.)])[ \t])"
+    r"|(?<![ \t])[ \t]*\n(?=[ \t]*(?:[-*•–]|\d+[.)])[ \t])"
 )
 
 
