@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..document import NEUTRAL_NAME, DocumentBuilder
@@ -29,7 +30,6 @@ _REF_DEF = re.compile(r" {0,3}\[[^\]\n]+\]:[ \t]*\S+.*")
 _THEMATIC = re.compile(r" {0,3}([-*_=])[ \t]*(?:\1[ \t]*){2,}")
 _HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]+|$)")
 _HEADING_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _INLINE = re.compile(
     r"""
      (?P<code>(?P<tick>`+).+?(?P=tick))
@@ -155,17 +155,30 @@ def _inline(builder: DocumentBuilder, start: int, end: int, options: ReadOptions
         pos = m.end()  # images, autolinks, tags and emphasis marks read as nothing
 
 
+def comments(source: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``<!-- ... -->`` spans, as ``<!--.*?-->`` finds them, in linear time: once
+    one ``<!--`` has no ``-->`` after it, no later one has (a regex would try
+    every later ``<!--`` to the end of the file)."""
+    pos = start
+    while (c_start := source.find("<!--", pos, end)) >= 0:
+        close = source.find("-->", c_start + 4, end)
+        if close < 0:
+            return
+        yield c_start, close + 3
+        pos = close + 3
+
+
 def fill(builder: DocumentBuilder, start: int, end: int, options: ReadOptions) -> None:
     """Add the prose of ``source[start:end]`` to ``builder``."""
     source = builder.source
     skips = _block_skips(source, start, end)
     blocks = sorted((p.start, p.end) for p in skips if p.brk)
     block_starts = [s for s, _ in blocks]
-    for m in _COMMENT.finditer(source, start, end):
-        i = bisect_right(block_starts, m.start()) - 1
-        if i < 0 or m.start() >= blocks[i][1]:  # not inside a code block
-            builder.comment(m.start(), m.end())
-            skips.append(Piece(m.start(), m.end(), False))
+    for c_start, c_end in comments(source, start, end):
+        i = bisect_right(block_starts, c_start) - 1
+        if i < 0 or c_start >= blocks[i][1]:  # not inside a code block
+            builder.comment(c_start, c_end)
+            skips.append(Piece(c_start, c_end, False))
     for piece in _cut(author_pieces(source, start, end, options), skips):
         if piece.brk:
             builder.separator("\n\n", piece.start)
