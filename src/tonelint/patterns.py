@@ -95,10 +95,13 @@ def time_budget(length: int) -> Iterator[Budget]:
 class TimedPattern:
     """A compiled pattern whose scans stop when their :class:`Budget` runs out."""
 
-    def __init__(self, pattern: str, flags: int = 0, owner: str = "") -> None:
+    HINT = "catastrophic backtracking? bound its repeats, e.g. (?:\\w+ ){0,5} instead of (?:\\w+ )*"
+
+    def __init__(self, pattern: str, flags: int = 0, owner: str = "", hint: str = HINT) -> None:
         self.pattern = pattern
         self.flags = flags
         self.owner = owner  # named in the error when the rule's name is not known here
+        self.hint = hint  # the likely cause, said in the error
 
     @cached_property
     def _compiled(self) -> Any:
@@ -151,6 +154,5 @@ class TimedPattern:
     def _timeout(self, clock: Budget) -> PatternTimeout:
         return PatternTimeout(
             f"{self.owner + ': ' if self.owner else ''}patterns took over "
-            f"{clock.seconds:.1f} s on this text (catastrophic backtracking? "
-            "bound its repeats, e.g. (?:\\w+ ){0,5} instead of (?:\\w+ )*)"
+            f"{clock.seconds:.1f} s on this text ({self.hint})"
         )

@@ -38,7 +38,9 @@ class Placeholders:
         self._names = [name for _, name in forms]
         # The config's forms are the user's regexes: timed, like rule patterns.
         self._regex = TimedPattern("|".join(f"({p})" for p, _ in forms), DOTALL,
-                                   owner="placeholders")
+                                   owner="placeholders",
+                                   hint="many unclosed {{, {% or {# in the draft, "
+                                        "or a config `placeholders` pattern that backtracks")
 
     def add(self, builder: DocumentBuilder, start: int, end: int) -> None:
         """Add ``source[start:end]`` to ``builder``, placeholders as names."""
