@@ -7,10 +7,12 @@ file, the good draft still linted in the same run.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -273,3 +275,32 @@ def test_a_file_deleted_after_the_walk_is_one_error_and_the_rest_is_linted(tmp_p
     gone, kept = (linter.lint_file(*item) for item in listed if not isinstance(item, Exception))
     assert gone.error is not None and str(gone.error) == f"{tmp_path / 'a.txt'}: no such file"
     assert kept.error is None and any(f.rule == "blame.you-failed" for f in kept.findings)
+
+
+HOSTILE = {
+    "spaces.txt": " " * 200_000 + "x",
+    "comments.md": "<!--" * 50_000,
+    "comments.html": "<!--" * 50_000,
+    "hashes.j2": "{#" * 100_000,
+    "pipes.liquid": "{% comment %}" * 20_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_a_hostile_draft_ends_in_seconds(name: str, run_cli, tmp_path: Path) -> None:
+    """Drafts that made a reader or the sentence splitter quadratic (minutes for 200 kB):
+    they end in seconds, linted or with one line saying why not."""
+    (tmp_path / name).write_text(HOSTILE[name], encoding="utf-8")
+    began = time.monotonic()
+    result = run_cli("--lang", "en", name)
+    assert time.monotonic() - began < 30
+    assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) <= 1
+    assert result.returncode in (0, 1, 2)
+
+
+def test_an_unclosed_html_comment_hides_the_rest(run_cli, tmp_path: Path) -> None:
+    """As in a browser: the client never sees what follows a <!-- that is never closed."""
+    (tmp_path / "d.html").write_text(
+        "<p>You failed to pay.</p>\n<!-- you failed again\n<p>Thanks.</p>\n", encoding="utf-8")
+    result = run_cli("--lang", "en", "--select", "blame", "--format", "json", "d.html")
+    assert [(f["line"], f["column"]) for f in json.loads(result.stdout)] == [(1, 4)]

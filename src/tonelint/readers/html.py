@@ -62,8 +62,11 @@ class _Reader(HTMLParser):
         self._stack: list[tuple[str, str | None]] = []  # (tag, kind)
         self._tail: str | None = None  # "quoted" or "signature": everything from here on
         self._pending_break = ""  # the separator owed before the next text
-        self.feed(text)
+        cut = _unclosed_comment(text)
+        self.feed(text[:cut])
         self.close()
+        if cut < len(text):  # a comment never closed hides the rest, as in a browser
+            builder.comment(start + cut, end)
 
     # -- positions ----------------------------------------------------------
     def _offset(self) -> int:
@@ -158,6 +161,20 @@ class _Reader(HTMLParser):
             self.builder.mapped(" ", m.start(), m.end())
             pos = m.end()
         self.builder.verbatim(pos, end)
+
+
+_COMMENT_CLOSE = re.compile(r"--\s*>")  # what HTMLParser takes for the end of a comment
+
+
+def _unclosed_comment(text: str) -> int:
+    """Where a ``<!--`` with no end after it starts, else ``len(text)``. HTMLParser
+    looks for the end of every such ``<!--`` to the end of the text: a draft with
+    many of them took quadratic time."""
+    last = -1
+    for last_close in _COMMENT_CLOSE.finditer(text):
+        last = last_close.start()
+    found = text.find("<!--", last + 1)
+    return found if found >= 0 else len(text)
 
 
 def fill(builder: DocumentBuilder, start: int, end: int, options: ReadOptions) -> None:
