@@ -281,6 +281,8 @@ HOSTILE = {
     "spaces.txt": " " * 200_000 + "x",
     "comments.md": "<!--" * 50_000,
     "comments.html": "<!--" * 50_000,
+    "tags.html": "<p " * 70_000,
+    "quotes.html": "<a href='" * 30_000,
     "hashes.j2": "{#" * 100_000,
     "pipes.liquid": "{% comment %}" * 20_000,
 }

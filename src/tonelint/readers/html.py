@@ -62,10 +62,10 @@ class _Reader(HTMLParser):
         self._stack: list[tuple[str, str | None]] = []  # (tag, kind)
         self._tail: str | None = None  # "quoted" or "signature": everything from here on
         self._pending_break = ""  # the separator owed before the next text
-        cut = _unclosed_comment(text)
+        cut = _unclosed(text)
         self.feed(text[:cut])
         self.close()
-        if cut < len(text):  # a comment never closed hides the rest, as in a browser
+        if cut < len(text):  # a comment or tag never closed hides the rest, as in a browser
             builder.comment(start + cut, end)
 
     # -- positions ----------------------------------------------------------
@@ -166,15 +166,19 @@ class _Reader(HTMLParser):
 _COMMENT_CLOSE = re.compile(r"--\s*>")  # what HTMLParser takes for the end of a comment
 
 
-def _unclosed_comment(text: str) -> int:
-    """Where a ``<!--`` with no end after it starts, else ``len(text)``. HTMLParser
-    looks for the end of every such ``<!--`` to the end of the text: a draft with
-    many of them took quadratic time."""
+_TAG_OPEN = re.compile(r"<[A-Za-z/!?]")
+
+
+def _unclosed(text: str) -> int:
+    """Where a ``<!--`` with no end after it starts, or a tag with no ``>`` after
+    it, else ``len(text)``. HTMLParser looks for the end of every such opener to
+    the end of the text: a draft with many of them took quadratic time."""
     last = -1
     for last_close in _COMMENT_CLOSE.finditer(text):
         last = last_close.start()
-    found = text.find("<!--", last + 1)
-    return found if found >= 0 else len(text)
+    comment = text.find("<!--", last + 1)
+    tag = _TAG_OPEN.search(text, text.rfind(">") + 1)
+    return min(comment if comment >= 0 else len(text), tag.start() if tag else len(text))
 
 
 def fill(builder: DocumentBuilder, start: int, end: int, options: ReadOptions) -> None:
