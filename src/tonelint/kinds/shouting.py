@@ -12,9 +12,11 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 class Shouting(Rule):
-    """Flags a run of capitalised words: a common word in capitals (``words``: NO,
-    NEVER, FOUR), any word of ``min-letters`` or more, or two and more in a row.
-    Acronyms in ``allow`` (PDF, VAT, ASAP...) never count.
+    """Flags capitals that read as a raised voice: a run of two and more words
+    (one of them three letters or more: "I AM DONE", not "ES EN"), a word of
+    ``min-letters`` or more, or common words in capitals (``words``: NO, NEVER,
+    FOUR) once there are more than ``max-common`` of them (a lone "SO excited" is
+    emphasis, not shouting). Acronyms in ``allow`` (PDF, VAT, ASAP...) never count.
     """
 
     KIND = "shouting"
@@ -22,6 +24,7 @@ class Shouting(Rule):
         "min-letters": Option("int", default=4),
         "allow": Option("strings", default=[]),
         "words": Option("strings", default=[]),
+        "max-common": Option("int", default=0),
     }
 
     def setup(self) -> None:
@@ -29,6 +32,8 @@ class Shouting(Rule):
         self.words = {w.upper().replace("’", "'") for w in self.options["words"]}
 
     def check(self, doc: Document) -> Iterator[Hit]:
+        loud: list[Hit] = []
+        common: list[Hit] = []
         run: list[re.Match[str]] = []
         for m in _WORD.finditer(doc.text):
             word = m.group(0)
@@ -36,19 +41,24 @@ class Shouting(Rule):
             if caps and (not run or _adjacent(doc.text, run[-1].end(), m.start())):
                 run.append(m)
                 continue
-            yield from self._flush(run)
+            self._flush(run, loud, common)
             run = [m] if caps else []
-        yield from self._flush(run)
+        self._flush(run, loud, common)
+        if len(common) > self.options["max-common"]:
+            loud += common
+        yield from sorted(loud)
 
-    def _flush(self, run: list[re.Match[str]]) -> Iterator[Hit]:
+    def _flush(self, run: list[re.Match[str]], loud: list[Hit], common: list[Hit]) -> None:
         if not run:
             return
+        hit = Hit(run[0].start(), run[-1].end(), suggestion=self.meta.suggestion)
         longest = max(len(m.group(0)) for m in run)
-        common = any(m.group(0).replace("’", "'") in self.words for m in run)
-        if len(run) >= 2 or common or longest >= self.options["min-letters"]:
-            yield Hit(run[0].start(), run[-1].end(), suggestion=self.meta.suggestion)
+        if (len(run) >= 2 and longest >= 3) or longest >= self.options["min-letters"]:
+            loud.append(hit)
+        elif any(m.group(0).replace("’", "'") in self.words for m in run):
+            common.append(hit)
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:
     gap = text[end:start]
-    return len(gap) <= 3 and "\n" not in gap
+    return len(gap) <= 3 and gap.strip(" ,") == ""
