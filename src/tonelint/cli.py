@@ -112,10 +112,14 @@ def main() -> None:
 @click.option("--stdin-filename", help="Name for text read from standard input (picks the reader).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), help="Colour (NO_COLOR honoured).")
 @click.option("-v", "--verbose", is_flag=True, help="Say more about what is done.")
-def lint(paths: tuple[str, ...], stdin_filename: str | None, verbose: bool, **options: Any) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1),
+              help="Files linted at once (default: all cores for many files, 1 for a few).")
+def lint(paths: tuple[str, ...], stdin_filename: str | None, verbose: bool, jobs: int | None,
+         **options: Any) -> None:
     """Lint drafts: files, folders, or - for standard input."""
     from .engine import FileResult, Linter, expand_paths
     from .formatters import FORMATTERS, Style
+    from .parallel import Entry, lint_all
 
     try:
         config = _effective_config(options)
@@ -133,17 +137,18 @@ def lint(paths: tuple[str, ...], stdin_filename: str | None, verbose: bool, **op
             sys.exit(ExitCode.ERROR)
         paths = ("-",)
 
-    results: list[FileResult] = []
+    entries: list[Entry] = []
     for name in paths:
         if name == "-":
             data = sys.stdin.buffer.read() if sys.stdin is not None else b""
-            results.append(linter.lint_bytes(data, stdin_filename or "<stdin>"))
+            entries.append(linter.lint_bytes(data, stdin_filename or "<stdin>"))
             continue
         for item in expand_paths([name]):
             if isinstance(item, TonelintError):
-                results.append(FileResult(item.path or name, error=item))
+                entries.append(FileResult(item.path or name, error=item))
             else:
-                results.append(linter.lint_file(*item))
+                entries.append(item)
+    results = lint_all(linter, entries, jobs)
 
     for r in results:
         if r.error is not None:
