@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -31,6 +32,7 @@ import inputs  # noqa: E402
 import peers  # noqa: E402
 
 MIB = inputs.MIB
+CRASH = re.compile(r"Traceback|^\s*\w*Error\b|npm ERR!|^tonelint: error", re.MULTILINE)
 
 
 @dataclass
@@ -84,12 +86,13 @@ def run_once(cmd: list[str], cwd: Path) -> tuple[float, int, int]:
 
 def check_runs(name: str, cmd: list[str], cwd: Path) -> None:
     """One untimed run that must end normally, so a crash is never benchmarked as
-    speed. Exit codes differ (write-good exits with the number of problems), so a
-    run failed when it was killed, or exited non-zero without printing findings."""
+    speed. Exit codes differ (write-good exits with the number of problems, alex
+    writes its findings to stderr), so a run failed when it was killed or its
+    error output shows a crash."""
     proc = subprocess.run(cmd, cwd=cwd, capture_output=True)
-    if proc.returncode < 0 or (proc.returncode and not proc.stdout.strip()):
-        err = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
-        raise SystemExit(f"bench: {name} failed (exit {proc.returncode}): {' / '.join(err)}")
+    err = proc.stderr.decode("utf-8", "replace")
+    if proc.returncode < 0 or (proc.returncode and CRASH.search(err)):
+        raise SystemExit(f"bench: {name} failed (exit {proc.returncode}): {' / '.join(err.splitlines()[-3:])}")
 
 
 def tonelint_cmd(arg: str | None) -> list[str]:

@@ -13,12 +13,14 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import yamlfile
 from .errors import TonelintError
 from .kinds.base import Option
 from .schema import as_list, check, validate
+
+if TYPE_CHECKING:
+    from .yamlfile import Located
 
 CONFIG_NAMES = (".tonelint.yaml", ".tonelint.yml", "pyproject.toml")
 SEVERITIES = ("error", "warning", "info")
@@ -108,6 +110,8 @@ def read_config_file(path: Path) -> dict[str, Any]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise TonelintError(f"cannot read config: {exc}", name) from None
+    from . import yamlfile  # YAML costs 20 ms: only for runs that have a config file
+
     located = _load_toml(text, name) if path.suffix == ".toml" else yamlfile.load(text, name)
     data = located.data
     if data is None:
@@ -119,7 +123,7 @@ def read_config_file(path: Path) -> dict[str, Any]:
     return values
 
 
-def _check_nested(doc: yamlfile.Located, values: dict[str, Any]) -> None:
+def _check_nested(doc: Located, values: dict[str, Any]) -> None:
     for rule, sev in values.get("severity", {}).items():
         if sev not in SEVERITIES:
             raise doc.error(f"severity of {rule!r}: {sev!r} is not one of: error, warning, info",
@@ -138,7 +142,7 @@ def _check_nested(doc: yamlfile.Located, values: dict[str, Any]) -> None:
         values["thresholds"][rule] = limits
 
 
-def _load_toml(text: str, name: str) -> yamlfile.Located:
+def _load_toml(text: str, name: str) -> Located:
     try:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
@@ -162,7 +166,9 @@ def _load_toml(text: str, name: str) -> yamlfile.Located:
         key = re.match(r"\s*\"?([\w\-]+)\"?\s*=", line)
         if inside and key:
             lines.setdefault((key.group(1),), n)
-    return yamlfile.Located(table, lines, name)
+    from .yamlfile import Located
+
+    return Located(table, lines, name)
 
 
 def load_config(cwd: Path, explicit: Path | None = None, isolated: bool = False) -> Config:

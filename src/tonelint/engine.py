@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import packs, readers
+from . import cache, packs, readers
 from .config import Config
 from .document import Document
 from .errors import TonelintError
@@ -61,7 +61,7 @@ class Linter:
         if lang not in packs.languages(self.extra_packs):
             known = ", ".join(packs.languages(self.extra_packs))
             raise TonelintError(f"unknown language {lang!r} (available: {known})")
-        return packs.load_rules(lang, self.extra_packs).rules
+        return cache.load_rules(lang, self.extra_packs).rules
 
     def rules_for(self, lang: str) -> list[ActiveRule]:
         """The rules in force for ``lang``, after select/ignore and overrides."""

@@ -8,7 +8,6 @@ order the files were given, so the output is the same as a serial run's.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -58,6 +57,8 @@ def lint_all(linter: Linter, entries: Sequence[Entry], jobs: int | None = None) 
 
 
 def _in_pool(linter: Linter, tasks: list[Task], jobs: int) -> list[FileResult]:
+    import multiprocessing  # 9 ms: only runs that use a pool pay it
+
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods:
         ctx = multiprocessing.get_context("fork")

@@ -7,10 +7,12 @@ the key, in words a user understands.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .kinds.base import Option
-from .yamlfile import Located
+
+if TYPE_CHECKING:
+    from .yamlfile import Located
 
 
 def validate(doc: Located, at: tuple[Any, ...], raw: dict[str, Any],

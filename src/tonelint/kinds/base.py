@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, NamedTuple
 
+from .. import prefilter
 from ..document import Document
 from ..finding import Severity
 
@@ -128,18 +129,19 @@ class Matcher:
         case = options.get("case-sensitive", False)
         bounds = options.get("boundaries", True)
         self.regex = compile_patterns(options[patterns_key], case, bounds)
+        # Where a match can start (see prefilter); None: scan every position.
+        self.keys = prefilter.keys(options[patterns_key], self.regex.flags) if bounds else None
         exceptions = options.get("exceptions") or []
         self.exceptions = compile_patterns(exceptions, case, bounds) if exceptions else None
         self.sentence_exceptions = options.get("exception-scope", "match") == "sentence"
         self.per_sentence = options.get("scope", "text") == "sentence"
 
     def finditer(self, doc: Document) -> Iterator[re.Match[str]]:
-        text = doc.text
         if self.per_sentence:
             for s in doc.sentences:
-                yield from self.regex.finditer(text, s.start, s.end)
+                yield from prefilter.finditer(self.regex, self.keys, doc, s.start, s.end)
         else:
-            yield from self.regex.finditer(text)
+            yield from prefilter.finditer(self.regex, self.keys, doc)
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
         for m in self.finditer(doc):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .. import prefilter
 from ..document import Document
 from .base import Hit, Option, Rule, compile_patterns
 
@@ -25,10 +26,11 @@ class Substitution(Rule):
     def setup(self) -> None:
         case = self.options["case-sensitive"]
         bounds = self.options["boundaries"]
-        self.swaps = [
-            (compile_patterns([pattern], case, bounds), replacement)
-            for pattern, replacement in self.options["swap"].items()
-        ]
+        self.swaps = []
+        for pattern, replacement in self.options["swap"].items():
+            regex = compile_patterns([pattern], case, bounds)
+            keys = prefilter.keys([pattern], regex.flags) if bounds else None
+            self.swaps.append((regex, keys, replacement))
         exceptions = self.options["exceptions"]
         self.exceptions = compile_patterns(exceptions, case, bounds) if exceptions else None
 
@@ -38,8 +40,8 @@ class Substitution(Rule):
             if self.exceptions
             else []
         )
-        for regex, replacement in self.swaps:
-            for m in regex.finditer(doc.text):
+        for regex, keys, replacement in self.swaps:
+            for m in prefilter.finditer(regex, keys, doc):
                 if any(s < m.end() and m.start() < e for s, e in excepted):
                     continue
                 new = _match_case(m.group(0), m.expand(replacement))

@@ -1,0 +1,182 @@
+"""Many phrase patterns, one pass over the text.
+
+Python's regex engine tries a pattern at every position of the text, so thirty
+rules used to mean thirty scans, and ten times the patterns ten times the time.
+Almost every phrase pattern starts with a known word, though ("you (?:have )?
+failed to" can only start at a word beginning "you"). So:
+
+* at load time, :func:`keys` works out from the parsed pattern the first three
+  letters of every word a match can start with (``"fai"``), or the whole word
+  when it is shorter (``"we$"``); a pattern it cannot vouch for gets ``None``;
+* per document, :func:`word_index` lists once where each such key occurs;
+* :func:`finditer` tries the rule's regex only at those positions. It yields
+  exactly what ``regex.finditer`` would: a match with word boundaries can only
+  start where a word starts, and it tries positions in the same order and skips
+  the same overlaps.
+
+Case-insensitive matching knows a few characters that ``str.lower`` does not
+pair the same way (the long s, the dotless i, Greek and Cyrillic variants): a
+document containing one is scanned the plain way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .document import Document
+
+KEY_LEN = 3
+MAX_KEYS = 256
+# Characters that case-insensitive regex matching pairs differently from
+# str.lower() (re._casefix and the one multi-character lowercase, U+0130).
+# tests/test_prefilter.py derives the set from the running Python.
+SPECIAL = (
+    "\u00b5\u0130\u0131\u017f\u0345\u0390\u03b0\u03b2\u03b5\u03b8\u03b9\u03ba\u03bc\u03c0"
+    "\u03c1\u03c2\u03c3\u03c6\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u0432\u0434\u043e"
+    "\u0441\u0442\u044a\u0463\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86\u1c87\u1c88\u1e61"
+    "\u1e9b\u1fbe\u1fd3\u1fe3\ua64b\ufb05\ufb06"
+)
+_SPECIAL = re.compile(f"[{SPECIAL}]")
+_TOKEN = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
+_CACHE_KEY = "prefilter.word-index"
+
+# States of a prefix while the pattern is read: the match may go on (OPEN), the
+# first KEY_LEN letters are known (FULL), the first word has ended (END), or
+# what follows is unknown (TRUNC).
+OPEN, FULL, END, TRUNC = range(4)
+Prefixes = set[tuple[str, int]]
+
+
+def keys(patterns: list[str], flags: int = 0) -> frozenset[str] | None:
+    """The word keys every match of any of ``patterns`` starts with, or None when
+    some pattern may start elsewhere (then the rule scans the whole text)."""
+    try:
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        import sre_parse  # type: ignore[no-redef]
+
+    out: set[str] = set()
+    for pattern in patterns:
+        try:
+            parsed = sre_parse.parse(pattern, flags)
+            prefixes = _seq(list(parsed.data))
+        except Exception:  # too many alternatives, or a parser we do not know
+            return None
+        for text, state in prefixes:
+            if state == OPEN:
+                state = END  # the rule's boundary: a word character cannot follow
+            if len(text) >= KEY_LEN:
+                out.add(text[:KEY_LEN])
+            elif state == END and text:
+                out.add(text + "$")
+            else:
+                return None
+    return frozenset(out)
+
+
+def _seq(items: list[Any]) -> Prefixes:
+    if not items:
+        return {("", OPEN)}
+    out: Prefixes = set()
+    rest: Prefixes | None = None
+    for text, state in _item(items[0]):
+        if state != OPEN:
+            out.add((text, state))
+            continue
+        if rest is None:
+            rest = _seq(items[1:])
+        for more, state2 in rest:
+            joined = text + more
+            out.add((joined[:KEY_LEN], FULL) if len(joined) >= KEY_LEN else (joined, state2))
+    if len(out) > MAX_KEYS:
+        raise ValueError("too many prefixes")
+    return out
+
+
+def _item(item: tuple[Any, Any]) -> Prefixes:
+    op, av = item
+    name = getattr(op, "name", str(op))
+    if name == "LITERAL":
+        ch = chr(av)
+        if not _WORD_CHAR.match(ch):
+            return {("", END)}
+        low = ch.lower()
+        if len(low) != 1 or ch in SPECIAL or low in SPECIAL:
+            return {("", TRUNC)}
+        return {(low, OPEN)}
+    if name == "IN":
+        if len(av) <= 8 and all(getattr(o, "name", "") == "LITERAL" for o, _ in av):
+            return set().union(*(_item(x) for x in av))
+        return {("", TRUNC)}
+    if name == "BRANCH":
+        return set().union(*(_seq(list(alt.data)) for alt in av[1]))
+    if name == "SUBPATTERN":
+        return _seq(list(av[-1].data))
+    if name == "ATOMIC_GROUP":
+        return _seq(list(av.data))
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        low, high, sub = av
+        once = _seq(list(sub.data))
+        if high > 1:  # more rounds may follow: what comes after one is unknown
+            once = {(t, TRUNC if s == OPEN else s) for t, s in once}
+        return once | {("", OPEN)} if low == 0 else once
+    if name in ("AT", "ASSERT", "ASSERT_NOT"):
+        return {("", OPEN)}  # zero width: consumes nothing
+    return {("", TRUNC)}
+
+
+def word_index(doc: Document) -> dict[str, list[int]] | None:
+    """Key -> offsets of the words of ``doc.text`` it starts, computed once a
+    document; None when the text holds a character :data:`SPECIAL` names."""
+    if _CACHE_KEY in doc.cache:
+        return doc.cache[_CACHE_KEY]
+    text = doc.text
+    index: dict[str, list[int]] | None = None
+    if not _SPECIAL.search(text):
+        index = {}
+        lower = text.lower()
+        for m in _TOKEN.finditer(lower):
+            word = m.group()
+            key = word[:KEY_LEN] if len(word) >= KEY_LEN else word + "$"
+            found = index.get(key)
+            if found is None:
+                index[key] = [m.start()]
+            else:
+                found.append(m.start())
+    doc.cache[_CACHE_KEY] = index
+    return index
+
+
+def finditer(regex: re.Pattern[str], rule_keys: frozenset[str] | None, doc: Document,
+             start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """``regex.finditer(doc.text, start, end)``, trying only where a key starts a word."""
+    text = doc.text
+    end = len(text) if end is None else end
+    index = word_index(doc) if rule_keys is not None else None
+    if index is None:
+        yield from regex.finditer(text, start, end)
+        return
+    positions: list[int] = []
+    for key in rule_keys:
+        found = index.get(key)
+        if found:
+            positions += found
+    if not positions:
+        return
+    positions.sort()
+    if start or end < len(text):
+        from bisect import bisect_left
+
+        positions = positions[bisect_left(positions, start):bisect_left(positions, end)]
+    resume = start
+    for pos in positions:
+        if pos < resume:
+            continue
+        m = regex.match(text, pos, end)
+        if m is not None:
+            yield m
+            resume = m.end() if m.end() > pos else pos + 1

@@ -1,0 +1,80 @@
+"""The one-pass prefilter finds exactly what a plain regex scan finds."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tonelint import prefilter
+from tonelint.document import DocumentBuilder
+from tonelint.kinds.base import compile_patterns
+
+WORDS = ["you", "your", "we", "I", "i", "failed", "fail", "sadly", "Sad", "ok", "don't", "to",
+         "the", "team", "YOU", "youth", "we're", "Weg", "x", "é", "über"] * 20 + ["ſad", "İt"]
+SEPARATORS = [" ", "  ", ", ", ". ", "\n", "'", "’", "-", "!", "(", ")"]
+
+
+def doc_of(text: str):
+    builder = DocumentBuilder("t.txt", text)
+    builder.verbatim(0, len(text))
+    return builder.build()
+
+
+def scan(patterns: list[str], text: str, case: bool = False, start: int = 0, end: int | None = None):
+    regex = compile_patterns(patterns, case, True)
+    keys = prefilter.keys(patterns, regex.flags)
+    doc = doc_of(text)
+    stop = len(doc.text) if end is None else end
+    plain = [m.span() for m in regex.finditer(doc.text, start, stop)]
+    fast = [m.span() for m in prefilter.finditer(regex, keys, doc, start, stop)]
+    return plain, fast, keys
+
+
+atoms = st.sampled_from(["you", "your", "we", "i", "fail(?:ed|ure)?", "sad(?:ly)?", "to", "the",
+                         "ok!", "don't", "(?:really )?bad", "über", "t[eo]am", "\\w+ly", "x+",
+                         "(?:we|i) (?:have |had )?failed", "you(?:r team)?"])
+patterns = st.lists(st.lists(atoms, min_size=1, max_size=3).map(" ".join), min_size=1, max_size=4)
+texts = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=40).map(
+    lambda parts: "".join(w + s for w, s in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(patterns, texts, st.booleans(), st.data())
+def test_same_matches_as_a_full_scan(pats: list[str], text: str, case: bool, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    plain, fast, _ = scan(pats, text, case, start, end)
+    assert fast == plain
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    ("you (?:have |had )?(?:failed|neglected) to", {"you"}),
+    ("we|I", {"we$", "i$"}),
+    ("(?:really )?bad", {"rea", "bad"}),
+    ("ok!", {"ok$"}),
+])
+def test_keys_are_the_words_a_match_starts_with(pattern: str, expected: set[str]) -> None:
+    assert prefilter.keys([pattern], re.IGNORECASE) == expected
+
+
+@pytest.mark.parametrize("pattern", [r"\w+ly", "a+", "x{2}yy", "'cause", ".*", "[a-z]+ing"])
+def test_patterns_that_may_start_anywhere_scan_everything(pattern: str) -> None:
+    assert prefilter.keys([pattern], re.IGNORECASE) is None
+
+
+def test_case_folding_the_regex_engine_knows_falls_back_to_a_full_scan() -> None:
+    # The long s matches "s" case-insensitively but str.lower() keeps it apart.
+    plain, fast, keys = scan(["sadly"], "ſadly and Sadly")
+    assert keys == {"sad"} and fast == plain == [(0, 5), (10, 15)]
+
+
+def test_special_set_covers_this_pythons_case_folding() -> None:
+    _sre = pytest.importorskip("_sre")
+    casefix = pytest.importorskip("re._casefix")
+    derived = {chr(c) for c, extra in casefix._EXTRA_CASES.items() for c in (c, *extra)}
+    derived |= {chr(c) for c in range(0x250) if chr(c).lower() != chr(_sre.unicode_tolower(c))}
+    assert {c for c in derived if not c.isascii()} <= set(prefilter.SPECIAL), sys.version
