@@ -41,6 +41,7 @@ SPECIAL = (
 )
 _SPECIAL = re.compile(f"[{SPECIAL}]")
 _TOKEN = re.compile(r"\w+")
+_HEAD = re.compile(r"\w+$")
 _WORD_CHAR = re.compile(r"\w")
 _CACHE_KEY = "prefilter.word-index"
 
@@ -140,8 +141,7 @@ def word_index(doc: Document) -> dict[str, list[int]] | None:
         index = {}
         lower = text.lower()
         for m in _TOKEN.finditer(lower):
-            word = m.group()
-            key = word[:KEY_LEN] if len(word) >= KEY_LEN else word + "$"
+            key = _key(m.group())
             found = index.get(key)
             if found is None:
                 index[key] = [m.start()]
@@ -149,6 +149,10 @@ def word_index(doc: Document) -> dict[str, list[int]] | None:
                 found.append(m.start())
     doc.cache[_CACHE_KEY] = index
     return index
+
+
+def _key(word: str) -> str:
+    return word[:KEY_LEN] if len(word) >= KEY_LEN else word + "$"
 
 
 def finditer(regex: re.Pattern[str], rule_keys: frozenset[str] | None, doc: Document,
@@ -165,6 +169,11 @@ def finditer(regex: re.Pattern[str], rule_keys: frozenset[str] | None, doc: Docu
         found = index.get(key)
         if found:
             positions += found
+    if 0 < end < len(text) and _WORD_CHAR.match(text, end) and _WORD_CHAR.match(text, end - 1):
+        # ``end`` cuts a word: the regex sees its head as a word of its own.
+        head = _HEAD.search(text, start, end)
+        if head is not None and _key(head.group().lower()) in rule_keys:
+            positions.append(head.start())
     if not positions:
         return
     positions.sort()
