@@ -22,6 +22,7 @@ document containing one is scanned the plain way.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -151,6 +152,17 @@ def word_index(doc: Document) -> dict[str, list[int]] | None:
     return index
 
 
+def _positions(doc: Document, index: dict[str, list[int]], rule_keys: frozenset[str]) -> list[int]:
+    """Sorted offsets of the words ``rule_keys`` name, once a document and key set
+    (a rule scanned sentence by sentence asks once a sentence)."""
+    cache_key = (_CACHE_KEY, rule_keys)
+    found = doc.cache.get(cache_key)
+    if found is None:
+        found = sorted(p for key in rule_keys for p in index.get(key, ()))
+        doc.cache[cache_key] = found
+    return found
+
+
 def _key(word: str) -> str:
     return word[:KEY_LEN] if len(word) >= KEY_LEN else word + "$"
 
@@ -164,22 +176,13 @@ def finditer(regex: re.Pattern[str], rule_keys: frozenset[str] | None, doc: Docu
     if index is None:
         yield from regex.finditer(text, start, end)
         return
-    positions: list[int] = []
-    for key in rule_keys:
-        found = index.get(key)
-        if found:
-            positions += found
+    positions = _positions(doc, index, rule_keys)
     if 0 < end < len(text) and _WORD_CHAR.match(text, end) and _WORD_CHAR.match(text, end - 1):
         # ``end`` cuts a word: the regex sees its head as a word of its own.
         head = _HEAD.search(text, start, end)
         if head is not None and _key(head.group().lower()) in rule_keys:
-            positions.append(head.start())
-    if not positions:
-        return
-    positions.sort()
+            positions = sorted({*positions, head.start()})
     if start or end < len(text):
-        from bisect import bisect_left
-
         positions = positions[bisect_left(positions, start):bisect_left(positions, end)]
     resume = start
     for pos in positions:
