@@ -28,6 +28,7 @@ def scan(patterns: list[str], text: str, case: bool = False, start: int = 0, end
     regex = compile_patterns(patterns, case, True)
     keys = prefilter.keys(patterns, regex.flags)
     doc = doc_of(text)
+    prefilter.KeySet(keys or ()).prime(doc)
     stop = len(doc.text) if end is None else end
     plain = [m.span() for m in regex.finditer(doc.text, start, stop)]
     fast = [m.span() for m in prefilter.finditer(regex, keys, doc, start, stop)]

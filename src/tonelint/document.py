@@ -121,6 +121,15 @@ class Document:
     def words(self) -> list[Span]:
         return [Span(m.start(), m.end()) for m in _WORD.finditer(self.text)]
 
+    @cached_property
+    def word_count(self) -> int:
+        """``len(self.words)`` without a Span a word (a 50 MB text has 9 million)."""
+        return self.count_words(0, len(self.text))
+
+    def count_words(self, start: int, end: int) -> int:
+        """Words that start in ``[start, end)`` of ``text`` (``end`` cuts none)."""
+        return sum(1 for _ in _WORD.finditer(self.text, start, end))
+
     def sentence_at(self, offset: int) -> Span:
         """The sentence that holds ``offset`` (or the whole text when none does)."""
         sentences = self.sentences

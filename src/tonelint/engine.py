@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cache, packs, readers
+from . import cache, packs, prefilter, readers
 from .config import Config
 from .document import Document
 from .errors import TonelintError
@@ -49,6 +49,7 @@ class Linter:
         self.read_options = readers.ReadOptions(Placeholders(config.placeholders))
         self.extra_packs = tuple(Path(p) for p in config.rules)
         self._active: dict[str, list[ActiveRule]] = {}
+        self._keysets: dict[str, prefilter.KeySet] = {}
         self.min_severity = Severity.parse(config.min_severity)
         self.rules_for(self.default_lang)  # load now: a broken pack fails before any file
 
@@ -88,6 +89,13 @@ class Linter:
         self._active[lang] = active
         return active
 
+    def _keyset(self, lang: str) -> prefilter.KeySet:
+        """One scan a document finds where the phrases of every rule may start."""
+        if lang not in self._keysets:
+            keys = (k for a in self.rules_for(lang) for k in a.rule.word_keys())
+            self._keysets[lang] = prefilter.KeySet(keys)
+        return self._keysets[lang]
+
     def _check_selectors(self, rules: list[Rule]) -> None:
         cfg = self.config
         named = [
@@ -109,6 +117,7 @@ class Linter:
         lang = doc.lang or self.default_lang
         ignored = self._ignored_for(doc.path)
         findings: list[Finding] = []
+        self._keyset(lang).prime(doc)
         for active in self.rules_for(lang):
             rule = active.rule
             if active.severity < self.min_severity or matches_any(ignored, rule.meta):

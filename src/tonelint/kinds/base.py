@@ -76,6 +76,12 @@ class Rule:
     def check(self, doc: Document) -> Iterator[Hit]:
         raise NotImplementedError
 
+    def word_keys(self) -> frozenset[str]:
+        """The words its matches start with (see prefilter), so that the engine
+        finds them for every rule in one scan; empty: the rule scans on its own."""
+        matcher = getattr(self, "matcher", None)
+        return matcher.keys or frozenset() if isinstance(matcher, Matcher) else frozenset()
+
     def render(self, hit: Hit, doc: Document) -> str:
         """The message for ``hit``, with ``{match}`` and the hit's values filled in."""
         values = {"match": _quote(doc.text[hit.start : hit.end]), **hit.values}

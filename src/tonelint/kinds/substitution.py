@@ -34,6 +34,9 @@ class Substitution(Rule):
         exceptions = self.options["exceptions"]
         self.exceptions = compile_patterns(exceptions, case, bounds) if exceptions else None
 
+    def word_keys(self) -> frozenset[str]:
+        return frozenset().union(*(keys for _, keys, _ in self.swaps if keys))
+
     def check(self, doc: Document) -> Iterator[Hit]:
         excepted = (
             [(m.start(), m.end()) for m in self.exceptions.finditer(doc.text)]
