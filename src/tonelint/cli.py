@@ -156,7 +156,7 @@ def lint(paths: tuple[str, ...], stdin_filename: str | None, verbose: bool, jobs
     style = Style(color=_use_color(config.color), verbose=verbose)
     try:
         for line in formatter(results, style):
-            click.echo(line)
+            click.echo(line, color=style.color)
         sys.stdout.flush()
     except BrokenPipeError:
         # A reader that went away (`tonelint ... | head -1`) is not an error.

@@ -48,7 +48,10 @@ class Required(Rule):
         yield Hit(anchor.start, anchor.end, suggestion=self.meta.suggestion)
 
     def _anchor(self, doc: Document) -> Span:
-        sentences = doc.sentences or [Span(0, len(doc.text))]
+        # A sentence that is only a placeholder (a {{ sender }} line) is no place
+        # to point at: it is never reported.
+        sentences = [s for s in doc.sentences if not _only_placeholder(doc, s)]
+        sentences = sentences or [Span(0, len(doc.text))]
         placement = self.options["placement"]
         if placement == "signoff":
             for s in reversed(sentences[-4:]):
@@ -58,6 +61,10 @@ class Required(Rule):
         if placement == "opening" and len(sentences) > 1 and _GREETING.match(doc.text, sentences[0].start):
             return sentences[1]
         return sentences[0]
+
+
+def _only_placeholder(doc: Document, s: Span) -> bool:
+    return any(p.start <= s.start and s.end <= p.end for p in doc.placeholders)
 
 
 _SIGNOFF = re.compile(SIGNOFF, re.IGNORECASE)

@@ -12,18 +12,21 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 class Shouting(Rule):
-    """Flags a run of capitalised words: one long enough (``min-letters``) or two
-    and more in a row. Acronyms in ``allow`` (PDF, VAT, ASAP...) never count.
+    """Flags a run of capitalised words: a common word in capitals (``words``: NO,
+    NEVER, FOUR), any word of ``min-letters`` or more, or two and more in a row.
+    Acronyms in ``allow`` (PDF, VAT, ASAP...) never count.
     """
 
     KIND = "shouting"
     OPTIONS = {
         "min-letters": Option("int", default=4),
         "allow": Option("strings", default=[]),
+        "words": Option("strings", default=[]),
     }
 
     def setup(self) -> None:
         self.allow = {w.upper() for w in self.options["allow"]}
+        self.words = {w.upper().replace("’", "'") for w in self.options["words"]}
 
     def check(self, doc: Document) -> Iterator[Hit]:
         run: list[re.Match[str]] = []
@@ -41,7 +44,8 @@ class Shouting(Rule):
         if not run:
             return
         longest = max(len(m.group(0)) for m in run)
-        if len(run) >= 2 or longest >= self.options["min-letters"]:
+        common = any(m.group(0).replace("’", "'") in self.words for m in run)
+        if len(run) >= 2 or common or longest >= self.options["min-letters"]:
             yield Hit(run[0].start(), run[-1].end(), suggestion=self.meta.suggestion)
 
 
