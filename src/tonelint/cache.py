@@ -26,7 +26,8 @@ import pickle
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import __version__, packs
 
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from .packs import RuleSet
 
 KEEP = 32  # cache files kept; the oldest go first
+T = TypeVar("T")
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -50,19 +52,34 @@ def cache_dir() -> Path | None:
 
 def load_rules(lang: str, extra: tuple[Path, ...] = ()) -> RuleSet:
     """``packs.load_rules``, answered from the cache when the packs are unchanged."""
-    folder = cache_dir()
-    if folder is None:
-        return packs.load_rules(lang, extra)
     try:
-        entry = folder / f"rules-{lang}-{_key(lang, extra)}.pickle"
+        key = _key(lang, extra)
     except OSError:  # a pack vanished or cannot be read: let the loader say so
         return packs.load_rules(lang, extra)
-    cached = _read(entry)
-    if isinstance(cached, packs.RuleSet) and cached.lang == lang:
-        return cached
-    ruleset = packs.load_rules(lang, extra)
-    _write(entry, ruleset)
+    ruleset = kept(f"rules-{lang}-{key}", lambda: packs.load_rules(lang, extra))
+    if not isinstance(ruleset, packs.RuleSet) or ruleset.lang != lang:
+        return packs.load_rules(lang, extra)
     return ruleset
+
+
+def kept(name: str, build: Callable[[], T]) -> T:
+    """``build()``, or what it returned when a run before asked for ``name``.
+
+    ``name`` must change whenever what ``build`` returns would (put a content
+    hash in it). Nothing is kept when the cache is off or cannot be written.
+    """
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    entry = folder / f"{name}.pickle"
+    try:
+        with entry.open("rb") as f:
+            return pickle.load(f)  # type: ignore[no-any-return]
+    except Exception:  # missing, truncated, corrupt or from an older layout: rebuild
+        pass
+    value = build()
+    _write(entry, value)
+    return value
 
 
 def _key(lang: str, extra: tuple[Path, ...]) -> str:
@@ -77,19 +94,11 @@ def _key(lang: str, extra: tuple[Path, ...]) -> str:
     return h.hexdigest()[:32]
 
 
-def _read(entry: Path) -> Any:
-    try:
-        with entry.open("rb") as f:
-            return pickle.load(f)
-    except Exception:  # missing, truncated, corrupt or from an older layout: rebuild
-        return None
-
-
-def _write(entry: Path, ruleset: RuleSet) -> None:
+def _write(entry: Path, value: object) -> None:
     buf = io.BytesIO()
     try:
-        _Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(ruleset)
-    except Exception:  # a rule kind holding something unpicklable: no cache, no harm
+        _Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    except Exception:  # something unpicklable (a rule kind's state): no cache, no harm
         return
     tmp = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
     try:
@@ -105,7 +114,7 @@ def _write(entry: Path, ruleset: RuleSet) -> None:
 
 
 def _prune(folder: Path) -> None:
-    entries = sorted(folder.glob("rules-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    entries = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in entries[KEEP:]:
         old.unlink(missing_ok=True)
 

@@ -1,21 +1,58 @@
-"""Readability figures through textstat, loaded only when a rule asks for them.
+"""Readability figures, computed as textstat 0.7.8 computes them, without its cost.
 
-textstat 0.7.8 looks English words up in the CMU dictionary (1.3 s to load on
-every run) and 0.7.9+ downloads that dictionary through nltk at run time, which
-fails offline. tonelint takes textstat's pyphen path instead: it names the
-language ``en-US`` (not ``en_US``), for which textstat skips the CMU lookup and
-counts syllables with pyphen's hyphenation dictionary, shipped in the pyphen
-wheel. Cost: about 75 ms to import textstat and 70 ms for the dictionary, paid
-only by runs that compute a grade.
+textstat 0.7.8 looks English words up in the CMU dictionary (1.3 s to load) and
+0.7.9+ downloads that dictionary through nltk at run time, which fails offline.
+tonelint takes textstat's pyphen path: named ``en-US`` (not ``en_US``), English
+skips the CMU lookup and counts syllables with pyphen's hyphenation patterns.
+
+Importing textstat (75 ms) and parsing pyphen's pattern file (70 ms) would be
+most of a single-draft run, so the Flesch-Kincaid grade is computed here, step
+for step as textstat does it (tests/test_textmetrics.py compares the two), with
+pyphen's patterns parsed once and kept in tonelint's cache, and each distinct
+word hyphenated once. Reading ease still goes through textstat.
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 # tonelint language -> the name textstat gets (its pyphen dictionary).
 TEXTSTAT_LANG = {"en": "en-US", "hu": "hu_HU"}
+# tonelint language -> pyphen's pattern file (what Pyphen(lang=...) picks for the above).
+PYPHEN_FILE = {"en": "hyph_en_US.dic", "hu": "hyph_hu_HU.dic"}
+
+# textstat.backend.utils.constants, 0.7.8
+_CONTRACTION_ENDINGS = r"[tsd]|ve|ll|re"
+_NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?!" + _CONTRACTION_ENDINGS + ")")
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
+# pyphen: "^^hh" escapes and digit/letter pairs
+_HEX = re.compile(r"\^{2}([0-9a-f]{2})")
+_PAIRS = re.compile(r"(\d?)(\D?)")
+_IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
+
+
+def grade(text: str, lang: str) -> float:
+    """Flesch-Kincaid grade level (school years needed to read ``text``)."""
+    if lang not in PYPHEN_FILE:
+        return float(_stats(lang).flesch_kincaid_grade(text))
+    words = _words(text)
+    sentences = _sentences(text)
+    per_sentence = len(words) / sentences if sentences else 0.0
+    syllables = _hyphenator(lang).syllables(w.lower() for w in words) if text else 0
+    per_word = syllables / len(words) if words else 0.0
+    if per_sentence == 0 or per_word == 0:
+        return 0.0
+    return (0.39 * per_sentence) + (11.8 * per_word) - 15.59
+
+
+def reading_ease(text: str, lang: str) -> float:
+    """Flesch reading ease: higher is easier (60-70 is plain English)."""
+    return float(_stats(lang).flesch_reading_ease(text))
 
 
 @lru_cache(maxsize=None)
@@ -27,11 +64,99 @@ def _stats(lang: str) -> Any:
     return ts
 
 
-def grade(text: str, lang: str) -> float:
-    """Flesch-Kincaid grade level (school years needed to read ``text``)."""
-    return float(_stats(lang).flesch_kincaid_grade(text))
+def _words(text: str) -> list[str]:
+    """textstat's list_words(text): punctuation but contraction apostrophes removed."""
+    return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).split()
 
 
-def reading_ease(text: str, lang: str) -> float:
-    """Flesch reading ease: higher is easier (60-70 is plain English)."""
-    return float(_stats(lang).flesch_reading_ease(text))
+def _sentences(text: str) -> int:
+    """textstat's count_sentences: pieces of two words or fewer do not count."""
+    if not text:
+        return 0
+    found = _SENTENCE.findall(text)
+    short = sum(1 for s in found if len(_words(s)) <= 2)
+    return max(1, len(found) - short)
+
+
+class Hyphenator:
+    """pyphen's HyphDict.positions with Pyphen's default margins (2, 2), counting
+    the syllables of each distinct word once."""
+
+    def __init__(self, patterns: dict[str, tuple[int, tuple[int, ...]]]) -> None:
+        self.patterns = patterns
+        self.maxlen = max(map(len, patterns))
+        self.memo: dict[str, int] = {}
+
+    def syllables(self, words: Any) -> int:
+        memo = self.memo
+        total = 0
+        for word in words:
+            n = memo.get(word)
+            if n is None:
+                n = memo[word] = self._count(word)
+            total += n
+        return total
+
+    def _count(self, word: str) -> int:
+        pointed = f".{word.lower()}."
+        refs = [0] * (len(pointed) + 1)
+        get = self.patterns.get
+        for i in range(len(pointed) - 1):
+            for j in range(i + 1, min(i + self.maxlen, len(pointed)) + 1):
+                found = get(pointed[i:j])
+                if found:
+                    offset, values = found
+                    at = i + offset
+                    refs[at:at + len(values)] = map(max, values, refs[at:at + len(values)])
+        right = len(word) - 2
+        return 1 + sum(1 for i, r in enumerate(refs) if r % 2 and 2 <= i - 1 <= right)
+
+
+@lru_cache(maxsize=None)
+def _hyphenator(lang: str) -> Hyphenator:
+    from . import cache
+
+    path = _pattern_file(lang)
+    data = path.read_bytes()
+    key = hashlib.sha256(data).hexdigest()[:24]
+    patterns = cache.kept(f"hyphen-{lang}-{key}", lambda: parse_patterns(data))
+    if not isinstance(patterns, dict) or not patterns:
+        patterns = parse_patterns(data)
+    return Hyphenator(patterns)
+
+
+def _pattern_file(lang: str) -> Path:
+    """pyphen's pattern file, found without importing pyphen (which lists every
+    dictionary it ships on import)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("pyphen")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pyphen (a dependency of textstat) is not installed")
+    return Path(list(spec.submodule_search_locations)[0]) / "dictionaries" / PYPHEN_FILE[lang]
+
+
+def parse_patterns(data: bytes) -> dict[str, tuple[int, tuple[int, ...]]]:
+    """pyphen's HyphDict.__init__: pattern letters -> (offset, values)."""
+    first, _, rest = data.partition(b"\n")
+    encoding = first.decode().strip()
+    if encoding.lower() == "microsoft-cp1251":
+        encoding = "cp1251"
+    patterns: dict[str, tuple[int, tuple[int, ...]]] = {}
+    for line in rest.decode(encoding).split("\n"):
+        line = line.strip()
+        if not line or line.startswith(_IGNORED):
+            continue
+        line = _HEX.sub(lambda m: chr(int(m.group(1), 16)), line)
+        if "/" in line and "=" in line:  # a nonstandard hyphenation: only its points count here
+            line = line.split("/", 1)[0]
+        tags, values = zip(*[(s, int(d or "0")) for d, s in _PAIRS.findall(line)])
+        if max(values) == 0:
+            continue
+        start, end = 0, len(values)
+        while not values[start]:
+            start += 1
+        while not values[end - 1]:
+            end -= 1
+        patterns["".join(tags)] = (start, tuple(values[start:end]))
+    return patterns
