@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tonelint import prefilter
-from tonelint.document import DocumentBuilder
+from tonelint.document import DocumentBuilder, Span
 from tonelint.kinds.base import compile_patterns
 
 WORDS = ["you", "your", "we", "I", "i", "failed", "fail", "sadly", "Sad", "ok", "don't", "to",
@@ -79,3 +79,30 @@ def test_special_set_covers_this_pythons_case_folding() -> None:
     derived = {chr(c) for c, extra in casefix._EXTRA_CASES.items() for c in (c, *extra)}
     derived |= {chr(c) for c in range(0x250) if chr(c).lower() != chr(_sre.unicode_tolower(c))}
     assert {c for c in derived if not c.isascii()} <= set(prefilter.SPECIAL), sys.version
+
+
+@settings(max_examples=300, deadline=None)
+@given(patterns, texts, st.booleans(), st.lists(st.integers(0, 400), max_size=12))
+def test_spans_walk_finds_what_each_span_scan_finds(pats: list[str], text: str, case: bool,
+                                                    cuts: list[int]) -> None:
+    regex = compile_patterns(pats, case, True)
+    keys = prefilter.keys(pats, regex.flags)
+    doc = doc_of(text)
+    prefilter.KeySet(keys or ()).prime(doc)
+    bounds = sorted({min(c, len(text)) for c in cuts} | {0, len(text)})
+    spans = [Span(a, b) for a, b in zip(bounds, bounds[1:]) if b > a][::2]  # every other piece
+    plain = [m.span() for s in spans for m in regex.finditer(doc.text, s.start, s.end)]
+    assert [m.span() for m in prefilter.finditer_spans(regex, keys, doc, spans)] == plain
+    assert [m.span() for m in prefilter.finditer_spans(regex, keys, doc, doc.sentences)] == [
+        m.span() for s in doc.sentences for m in regex.finditer(doc.text, s.start, s.end)]
+
+
+def test_a_span_that_ends_inside_a_word_sees_its_head_as_a_word() -> None:
+    regex = compile_patterns(["we"], False, True)
+    keys = prefilter.keys(["we"], regex.flags)
+    doc = doc_of("so Weg and we")
+    prefilter.KeySet(keys or ()).prime(doc)
+    spans = [Span(0, 5), Span(7, 13)]  # "so We" | "and we"
+    found = [m.span() for m in prefilter.finditer_spans(regex, keys, doc, spans)]
+    assert found == [(3, 5), (11, 13)]
+    assert [m.span() for m in prefilter.finditer(regex, keys, doc, 0, 5)] == [(3, 5)]

@@ -24,11 +24,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .document import Document
+    from .document import Document, Span
 
 KEY_LEN = 3
 MAX_KEYS = 256
@@ -206,7 +206,7 @@ def finditer(regex: re.Pattern[str], rule_keys: frozenset[str] | None, doc: Docu
     if positions is None:
         yield from regex.finditer(text, start, end)
         return
-    if 0 < end < len(text) and _WORD_CHAR.match(text, end) and _WORD_CHAR.match(text, end - 1):
+    if _cuts_word(text, end):
         # ``end`` cuts a word: the regex sees its head as a word of its own.
         head = _HEAD.search(text, start, end)
         if head is not None and _key(head.group().lower()) in rule_keys:
@@ -221,3 +221,41 @@ def finditer(regex: re.Pattern[str], rule_keys: frozenset[str] | None, doc: Docu
         if m is not None:
             yield m
             resume = m.end() if m.end() > pos else pos + 1
+
+
+def finditer_spans(regex: re.Pattern[str], rule_keys: frozenset[str] | None, doc: Document,
+                   spans: Sequence[Span]) -> Iterator[re.Match[str]]:
+    """:func:`finditer` over each of ``spans`` (sorted, not overlapping) in turn,
+    walking the candidate positions once rather than once a span."""
+    text = doc.text
+    positions = _positions(doc, rule_keys) if rule_keys is not None else None
+    if positions is None:
+        for s in spans:
+            yield from regex.finditer(text, s.start, s.end)
+        return
+    i, n = 0, len(positions)
+    for s in spans:
+        while i < n and positions[i] < s.start:
+            i += 1
+        if i == n:
+            return
+        if positions[i] >= s.end:
+            continue
+        if _cuts_word(text, s.end):
+            yield from finditer(regex, rule_keys, doc, s.start, s.end)
+            continue
+        resume = s.start
+        while i < n and positions[i] < s.end:
+            pos = positions[i]
+            i += 1
+            if pos < resume:
+                continue
+            m = regex.match(text, pos, s.end)
+            if m is not None:
+                yield m
+                resume = m.end() if m.end() > pos else pos + 1
+
+
+def _cuts_word(text: str, end: int) -> bool:
+    return 0 < end < len(text) and _WORD_CHAR.match(text, end) is not None \
+        and _WORD_CHAR.match(text, end - 1) is not None

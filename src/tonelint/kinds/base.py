@@ -144,8 +144,7 @@ class Matcher:
 
     def finditer(self, doc: Document) -> Iterator[re.Match[str]]:
         if self.per_sentence:
-            for s in doc.sentences:
-                yield from prefilter.finditer(self.regex, self.keys, doc, s.start, s.end)
+            yield from prefilter.finditer_spans(self.regex, self.keys, doc, doc.sentences)
         else:
             yield from prefilter.finditer(self.regex, self.keys, doc)
 
