@@ -237,12 +237,10 @@ def finditer_spans(regex: re.Pattern[str], rule_keys: frozenset[str] | None, doc
     for s in spans:
         while i < n and positions[i] < s.start:
             i += 1
-        if i == n:
-            return
-        if positions[i] >= s.end:
-            continue
-        if _cuts_word(text, s.end):
+        if _cuts_word(text, s.end):  # never for sentences; kept exact for any span
             yield from finditer(regex, rule_keys, doc, s.start, s.end)
+            continue
+        if i == n or positions[i] >= s.end:
             continue
         resume = s.start
         while i < n and positions[i] < s.end:
