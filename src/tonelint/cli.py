@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -20,12 +20,17 @@ from .errors import TonelintError
 from .exitcode import ExitCode
 from .finding import Severity
 
+if TYPE_CHECKING:
+    from .engine import FileResult, Linter
+
 EXAMPLES = """
 \b
 Examples:
   tonelint draft.txt                     lint one draft
   tonelint templates/ --format json      lint a folder, machine-readable
   cat draft.md | tonelint - --stdin-filename draft.md
+  tonelint templates/ --diff             what --fix would change
+  tonelint lsp                           language server on stdio
   tonelint rules                         list the rules
   tonelint explain blame.you-failed      a rule with its examples
 """
@@ -103,7 +108,7 @@ def main() -> None:
 @main.command(epilog=EXAMPLES)
 @click.argument("paths", nargs=-1)
 @config_options
-@click.option("--format", "output_format", help="Output format: text or json.")
+@click.option("--format", "output_format", help="Output format: text, json, github or sarif.")
 @click.option("--select", multiple=True, help="Only these rules, codes or categories (comma-separated).")
 @click.option("--ignore", multiple=True, help="Not these rules, codes or categories.")
 @click.option("--min-severity", type=click.Choice(["error", "warning", "info"]), help="Hide findings below.")
@@ -112,9 +117,13 @@ def main() -> None:
 @click.option("--stdin-filename", help="Name for text read from standard input (picks the reader).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), help="Colour (NO_COLOR honoured).")
 @click.option("-v", "--verbose", is_flag=True, help="Say more about what is done.")
+@click.option("--fix", "fix_files", is_flag=True,
+              help="Apply substitution rules' replacements in place (standard input: print the fixed text).")
+@click.option("--diff", "show_diff", is_flag=True, help="Print what --fix would change as a unified diff.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1),
               help="Files linted at once (default: all cores for many files, 1 for a few).")
-def lint(paths: tuple[str, ...], stdin_filename: str | None, verbose: bool, jobs: int | None,
+def lint(paths: tuple[str, ...], stdin_filename: str | None, verbose: bool,
+         fix_files: bool = False, show_diff: bool = False, jobs: int | None = None,
          **options: Any) -> None:
     """Lint drafts: files, folders, or - for standard input."""
     from .engine import FileResult, Linter, expand_paths
@@ -138,9 +147,11 @@ def lint(paths: tuple[str, ...], stdin_filename: str | None, verbose: bool, jobs
         paths = ("-",)
 
     entries: list[Entry] = []
+    from_stdin: set[int] = set()
     for name in paths:
         if name == "-":
             data = sys.stdin.buffer.read() if sys.stdin is not None else b""
+            from_stdin.add(len(entries))
             entries.append(linter.lint_bytes(data, stdin_filename or "<stdin>"))
             continue
         for item in expand_paths([name]):
@@ -150,10 +161,12 @@ def lint(paths: tuple[str, ...], stdin_filename: str | None, verbose: bool, jobs
                 entries.append(item)
     results = lint_all(linter, entries, jobs)
 
+    if fix_files or show_diff:
+        results = _fix(results, linter, from_stdin, show_diff, config.fail_on)
     for r in results:
         if r.error is not None:
             _error(str(r.error))
-    style = Style(color=_use_color(config.color), verbose=verbose)
+    style = Style(color=_use_color(config.color), verbose=verbose, rules=linter.active_meta())
     try:
         for line in formatter(results, style):
             click.echo(line, color=style.color)
@@ -162,6 +175,31 @@ def lint(paths: tuple[str, ...], stdin_filename: str | None, verbose: bool, jobs
         # A reader that went away (`tonelint ... | head -1`) is not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     sys.exit(exit_code(results, config.fail_on))
+
+
+def _fix(results: list[FileResult], linter: Linter, from_stdin: set[int], diff: bool,
+         fail_on: str) -> list[FileResult]:
+    """Apply or diff the fixes. Returns the results to report (what is left), or
+    exits when the output was the diff or the fixed standard input."""
+    from .fix import run
+
+    outcome = run(results, linter.lint_bytes, from_stdin, write_files=not diff)
+    for fix in outcome.fixed if not diff else []:
+        n = fix.applied
+        click.echo(f"tonelint: fixed {n} finding{'s' if n != 1 else ''} in {fix.path}", err=True)
+    if not (diff or from_stdin):
+        return outcome.results
+    sys.stdout.flush()
+    sys.stdout.buffer.write("".join(outcome.output).encode("utf-8"))
+    sys.stdout.flush()
+    for r in outcome.results:
+        if r.error is not None:
+            _error(str(r.error))
+    if diff:
+        code = exit_code(outcome.results, "never") or (ExitCode.FINDINGS if outcome.fixed else ExitCode.OK)
+    else:
+        code = exit_code(outcome.results, fail_on)
+    sys.exit(code)
 
 
 def exit_code(results: list[Any], fail_on: str) -> ExitCode:
@@ -236,6 +274,19 @@ def explain(rule: str, **options: Any) -> None:
     click.echo("Passes, for example:")
     for ex in m.passes:
         click.echo("  ✓ " + ex.strip().replace("\n", "\n    "))
+
+
+@main.command(name="lsp")
+def language_server() -> None:
+    """Language server on stdio, for editors (needs: pip install 'tonelint[lsp]')."""
+    try:
+        from .lsp import serve
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").split(".")[0] not in ("pygls", "lsprotocol"):
+            raise
+        _error("the language server needs pygls: pip install 'tonelint[lsp]'")
+        sys.exit(ExitCode.ERROR)
+    serve()
 
 
 @main.command(name="config")

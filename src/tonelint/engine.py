@@ -18,7 +18,7 @@ from .config import Config
 from .document import Document
 from .errors import TonelintError
 from .finding import CORE_CATEGORIES, Finding, Severity
-from .kinds import Rule
+from .kinds import Meta, Rule
 from .placeholders import Placeholders
 from .selection import matches, matches_any
 
@@ -95,6 +95,11 @@ class Linter:
             keys = (k for a in self.rules_for(lang) for k in a.rule.word_keys())
             self._keysets[lang] = prefilter.KeySet(keys)
         return self._keysets[lang]
+
+    def active_meta(self) -> dict[str, Meta]:
+        """Rule id -> metadata of every rule in force for the languages used so far
+        (the rule table of SARIF output)."""
+        return {a.rule.meta.id: a.rule.meta for rules in self._active.values() for a in rules}
 
     def _check_selectors(self, rules: list[Rule]) -> None:
         cfg = self.config

@@ -52,7 +52,11 @@ def lint_all(linter: Linter, entries: Sequence[Entry], jobs: int | None = None) 
     if jobs == 1:
         done = iter([linter.lint_file(*t) for t in tasks])
     else:
-        done = iter(_in_pool(linter, tasks, jobs))
+        pooled = _in_pool(linter, tasks, jobs)
+        for r in pooled:  # leave the parent's linter as a serial run would (SARIF's rule table)
+            if r.document is not None and r.document.lang:
+                linter.rules_for(r.document.lang)
+        done = iter(pooled)
     return [next(done) if isinstance(e, tuple) else e for e in entries]
 
 
