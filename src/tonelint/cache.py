@@ -19,12 +19,12 @@ unexpected falls back to ``re.compile``.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import pickle
 import re
 import sys
+import zlib
 from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -83,15 +83,18 @@ def kept(name: str, build: Callable[[], T]) -> T:
 
 
 def _key(lang: str, extra: tuple[Path, ...]) -> str:
-    h = hashlib.sha256()
-    h.update(f"{__version__}\0{sys.version}\0{lang}\0".encode())
+    """Two 32-bit checksums (zlib: hashlib would load OpenSSL, 4 ms a run) over
+    tonelint's version and sources, the Python, and the packs' paths and bytes."""
+    parts = [f"{__version__}\0{sys.version}\0{lang}\0".encode()]
     for path in sorted(_PACKAGE.rglob("*.py")):
         st = path.stat()
-        h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+        parts.append(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
     for path in packs.pack_files(lang, extra):
-        h.update(f"{path}\0".encode())
-        h.update(hashlib.sha256(path.read_bytes()).digest())
-    return h.hexdigest()[:32]
+        data = path.read_bytes()
+        parts.append(f"{path}\0{len(data)}\0".encode())
+        parts.append(data)
+    blob = b"".join(parts)
+    return f"{zlib.crc32(blob):08x}{zlib.adler32(blob):08x}{len(blob):x}"
 
 
 def _write(entry: Path, value: object) -> None:
