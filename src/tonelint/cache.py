@@ -26,10 +26,11 @@ import re
 import sys
 import zlib
 from pathlib import Path
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from . import __version__, packs
+from . import __version__, packs, prefilter
 
 if TYPE_CHECKING:
     from .packs import RuleSet
@@ -56,17 +57,16 @@ def load_rules(lang: str, extra: tuple[Path, ...] = ()) -> RuleSet:
         key = _key(lang, extra)
     except OSError:  # a pack vanished or cannot be read: let the loader say so
         return packs.load_rules(lang, extra)
-    ruleset = kept(f"rules-{lang}-{key}", lambda: packs.load_rules(lang, extra))
-    if not isinstance(ruleset, packs.RuleSet) or ruleset.lang != lang:
-        return packs.load_rules(lang, extra)
-    return ruleset
+    return kept(f"rules-{lang}-{key}", lambda: packs.load_rules(lang, extra),
+                lambda r: isinstance(r, packs.RuleSet) and r.lang == lang)
 
 
-def kept(name: str, build: Callable[[], T]) -> T:
+def kept(name: str, build: Callable[[], T], valid: Callable[[Any], bool] = lambda _: True) -> T:
     """``build()``, or what it returned when a run before asked for ``name``.
 
     ``name`` must change whenever what ``build`` returns would (put a content
-    hash in it). Nothing is kept when the cache is off or cannot be written.
+    hash in it); a kept value that ``valid`` refuses is built and kept again.
+    Nothing is kept when the cache is off or cannot be written.
     """
     folder = cache_dir()
     if folder is None:
@@ -74,7 +74,9 @@ def kept(name: str, build: Callable[[], T]) -> T:
     entry = folder / f"{name}.pickle"
     try:
         with entry.open("rb") as f:
-            return pickle.load(f)  # type: ignore[no-any-return]
+            value = pickle.load(f)
+        if valid(value):
+            return value  # type: ignore[no-any-return]
     except Exception:  # missing, truncated, corrupt or from an older layout: rebuild
         pass
     value = build()
@@ -82,18 +84,35 @@ def kept(name: str, build: Callable[[], T]) -> T:
     return value
 
 
+def keyset(keys: Iterable[str]) -> prefilter.KeySet:
+    """``prefilter.KeySet(keys)``, its trie regex compiled once for these keys."""
+    keys = frozenset(keys)
+    name = f"keys-{_checksum([_fingerprint(), *sorted(k.encode() for k in keys)])}"
+    return kept(name, lambda: prefilter.KeySet(keys),
+                lambda k: isinstance(k, prefilter.KeySet) and k.keys == keys)
+
+
 def _key(lang: str, extra: tuple[Path, ...]) -> str:
-    """Two 32-bit checksums (zlib: hashlib would load OpenSSL, 4 ms a run) over
-    tonelint's version and sources, the Python, and the packs' paths and bytes."""
-    parts = [f"{__version__}\0{sys.version}\0{lang}\0".encode()]
-    for path in sorted(_PACKAGE.rglob("*.py")):
-        st = path.stat()
-        parts.append(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+    parts = [_fingerprint(), lang.encode()]
     for path in packs.pack_files(lang, extra):
         data = path.read_bytes()
-        parts.append(f"{path}\0{len(data)}\0".encode())
-        parts.append(data)
-    blob = b"".join(parts)
+        parts += [f"{path}\0{len(data)}".encode(), data]
+    return _checksum(parts)
+
+
+@lru_cache(maxsize=None)
+def _fingerprint() -> bytes:
+    """tonelint's version and sources (path, size, time) and the Python running it."""
+    parts = [f"{__version__}\0{sys.version}".encode()]
+    for path in sorted(_PACKAGE.rglob("*.py")):
+        st = path.stat()
+        parts.append(f"{path}\0{st.st_size}\0{st.st_mtime_ns}".encode())
+    return b"\0".join(parts)
+
+
+def _checksum(parts: list[bytes]) -> str:
+    """Two 32-bit checksums and the length (zlib: hashlib loads OpenSSL, 4 ms a run)."""
+    blob = b"\0\0".join(parts)
     return f"{zlib.crc32(blob):08x}{zlib.adler32(blob):08x}{len(blob):x}"
 
 

@@ -93,7 +93,7 @@ class Linter:
         """One scan a document finds where the phrases of every rule may start."""
         if lang not in self._keysets:
             keys = (k for a in self.rules_for(lang) for k in a.rule.word_keys())
-            self._keysets[lang] = prefilter.KeySet(keys)
+            self._keysets[lang] = cache.keyset(keys)
         return self._keysets[lang]
 
     def active_meta(self) -> dict[str, Meta]:

@@ -122,9 +122,8 @@ def _hyphenator(lang: str) -> Hyphenator:
     key = f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data)}"
     # Kept as two strings, not a dict: a pickled dict of 11,000 tuples takes
     # 10 ms to load, two strings take nothing and zip back into a dict in 1 ms.
-    kept = cache.kept(f"hyphen-{lang}-{key}", lambda: _flatten(parse_patterns(data)))
-    if not (isinstance(kept, tuple) and len(kept) == 2 and all(isinstance(k, str) for k in kept)):
-        kept = _flatten(parse_patterns(data))
+    kept = cache.kept(f"hyphen-{lang}-{key}", lambda: _flatten(parse_patterns(data)),
+                      lambda v: isinstance(v, tuple) and len(v) == 2 and all(isinstance(s, str) for s in v))
     return Hyphenator(dict(zip(kept[0].split("\n"), kept[1].split("\n"))))
 
 
