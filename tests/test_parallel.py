@@ -33,7 +33,7 @@ def repo(tmp_path: Path) -> Path:
     return root
 
 
-@pytest.mark.parametrize("fmt", ["text", "json"])
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
 def test_jobs_output_is_the_serial_output(run_cli, repo: Path, fmt: str) -> None:
     args = ("--isolated", "--format", fmt, "--color", "never", str(repo), "missing.txt")
     serial = run_cli(*args, "--jobs", "1")
