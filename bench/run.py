@@ -189,6 +189,16 @@ def machine() -> str:
             f"Python {platform.python_version()}")
 
 
+def _revision() -> str:
+    """The commit benchmarked (and whether the tree had changes), when in git."""
+    try:
+        rev = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=inputs.ROOT,
+                             capture_output=True, text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        rev = ""
+    return f"commit {rev}" if rev else "not a git checkout"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--peers", action="store_true", help="also run proselint, write-good, alex, textlint")
@@ -219,6 +229,7 @@ def main(argv: list[str] | None = None) -> int:
             results, size = measure(case, chosen, runs, work / "inputs")
             rows.append((case.name, size, results))
         report = [f"Machine: {machine()}",
+                  f"tonelint: {_revision()}, run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}",
                   f"Runs: {runs} per tool and case, alternated; medians shown.", ""]
         if versions:
             report += ["Peers: " + ", ".join(f"{k} {v}" for k, v in versions.items()), ""]

@@ -67,3 +67,16 @@ def test_word_counts_without_spans_agree_with_the_spans(text: str) -> None:
     assert doc.word_count == len(doc.words)
     for s in doc.sentences:
         assert doc.count_words(s.start, s.end) == sum(1 for w in doc.words if s.start <= w.start < s.end)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 60), max_size=20), st.integers(0, 60), st.integers(0, 10))
+def test_sorted_spans_answer_as_a_scan_of_every_span(cuts: list[int], start: int, width: int) -> None:
+    from tonelint.kinds.base import SortedSpans
+
+    bounds = sorted(set(cuts))
+    spans = list(zip(bounds[::2], bounds[1::2]))  # in order, not overlapping
+    end = start + width
+    sorted_spans = SortedSpans(spans)
+    assert sorted_spans.overlaps(start, end) == any(s < end and start < e for s, e in spans)
+    assert sorted_spans.containing(start, end) == any(s <= start and end <= e for s, e in spans)

@@ -19,6 +19,7 @@ from .document import Document
 from .errors import TonelintError
 from .finding import CORE_CATEGORIES, Finding, Severity
 from .kinds import Meta, Rule
+from .kinds.base import SortedSpans
 from .placeholders import Placeholders
 from .selection import matches, matches_any
 
@@ -203,7 +204,12 @@ def _read(path: Path, name: str) -> bytes:
 
 
 def _inside_placeholder(doc: Document, start: int, end: int) -> bool:
-    return any(p.start <= start and end <= p.end for p in doc.placeholders)
+    if not doc.placeholders:
+        return False
+    spans = doc.cache.get("engine.placeholders")
+    if spans is None:  # placeholders come in text order and never overlap
+        spans = doc.cache["engine.placeholders"] = SortedSpans([(p.start, p.end) for p in doc.placeholders])
+    return spans.containing(start, end)
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[tuple[Path, str] | TonelintError]:

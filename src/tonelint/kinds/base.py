@@ -8,6 +8,7 @@ errors that point at the pack's file and line) before the kind is built.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, NamedTuple
@@ -105,6 +106,24 @@ def compile_patterns(patterns: list[str], case_sensitive: bool, boundaries: bool
     if boundaries:
         body = rf"(?<![\w'’])(?:{body})(?![\w’]|'\w)"
     return re.compile(body, 0 if case_sensitive else WORD_FLAGS)
+
+
+class SortedSpans:
+    """Spans in order, none overlapping another (a regex's matches): whether one
+    overlaps ``[start, end)`` in log time, so a long text stays linear."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self.ends, start)  # the first span that ends after ``start``
+        return i < len(self.starts) and self.starts[i] < end
+
+    def containing(self, start: int, end: int) -> bool:
+        """Whether one span holds all of ``[start, end)``."""
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and end <= self.ends[i]
 
 
 def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from .. import prefilter
 from ..document import Document
-from .base import Hit, Option, Rule, compile_patterns
+from .base import Hit, Option, Rule, SortedSpans, compile_patterns
 
 
 class Substitution(Rule):
@@ -38,14 +38,12 @@ class Substitution(Rule):
         return frozenset().union(*(keys for _, keys, _ in self.swaps if keys))
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        excepted = (
-            [(m.start(), m.end()) for m in self.exceptions.finditer(doc.text)]
-            if self.exceptions
-            else []
+        excepted = SortedSpans(
+            [m.span() for m in self.exceptions.finditer(doc.text)] if self.exceptions else []
         )
         for regex, keys, replacement in self.swaps:
             for m in prefilter.finditer(regex, keys, doc):
-                if any(s < m.end() and m.start() < e for s, e in excepted):
+                if excepted.overlaps(m.start(), m.end()):
                     continue
                 new = _match_case(m.group(0), m.expand(replacement))
                 yield Hit(m.start(), m.end(), {"replacement": new}, new, new)
