@@ -74,25 +74,26 @@ def cases(smoke: bool, builtin_patterns: int) -> list[Case]:
     ]
 
 
-def run_once(cmd: list[str], cwd: Path) -> tuple[float, int, int]:
-    """(seconds, peak resident KiB, exit code) of one whole process."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
+def run_once(cmd: list[str], cwd: Path, errors: Path) -> tuple[float, int, int]:
+    """(seconds, peak resident KiB, exit code) of one whole process; its error
+    output goes to ``errors``."""
+    with errors.open("wb") as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     return elapsed, usage.ru_maxrss, proc.returncode
 
 
-def check_runs(name: str, cmd: list[str], cwd: Path) -> None:
-    """One untimed run that must end normally, so a crash is never benchmarked as
-    speed. Exit codes differ (write-good exits with the number of problems, alex
-    writes its findings to stderr), so a run failed when it was killed or its
-    error output shows a crash."""
-    proc = subprocess.run(cmd, cwd=cwd, capture_output=True)
-    err = proc.stderr.decode("utf-8", "replace")
-    if proc.returncode < 0 or (proc.returncode and CRASH.search(err)):
-        raise SystemExit(f"bench: {name} failed (exit {proc.returncode}): {' / '.join(err.splitlines()[-3:])}")
+def check_run(name: str, code: int, errors: Path) -> None:
+    """A run must end normally, so a crash is never benchmarked as speed. Exit
+    codes differ (write-good exits with the number of problems, alex writes its
+    findings to stderr), so a run failed when it was killed or its error output
+    shows a crash."""
+    err = errors.read_text(encoding="utf-8", errors="replace")
+    if code < 0 or (code and CRASH.search(err)):
+        raise SystemExit(f"bench: {name} failed (exit {code}): {' / '.join(err.splitlines()[-3:])}")
 
 
 def tonelint_cmd(arg: str | None) -> list[str]:
@@ -110,12 +111,12 @@ def measure(case: Case, tools: dict[str, list[str]], runs: int, work: Path) -> t
     size = sum(p.stat().st_size for p in paths)
     args = [str(p.relative_to(folder)) for p in paths]
     cmds = {name: cmd + (extra if name.startswith("tonelint") else []) + args for name, cmd in tools.items()}
-    for name, cmd in cmds.items():
-        check_runs(name, cmd, folder)
     results = {name: Measure() for name in cmds}
+    errors = work / "stderr.txt"
     for _ in range(runs):
         for name, cmd in cmds.items():
-            elapsed, peak, code = run_once(cmd, folder)
+            elapsed, peak, code = run_once(cmd, folder, errors)
+            check_run(name, code, errors)
             m = results[name]
             m.times.append(elapsed)
             m.peak_kib = max(m.peak_kib, peak)

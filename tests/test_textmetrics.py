@@ -57,3 +57,17 @@ def test_a_grade_imports_neither_textstat_nor_pyphen(tmp_path: Path) -> None:
                              env={"TONELINT_CACHE_DIR": str(tmp_path), "PATH": ""}).stdout.split()
         assert out[1:] == ["False", "False"]
     assert list(tmp_path.glob("hyphen-en-*.pickle"))
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts, st.integers(1, 40))
+def test_chunks_cut_only_after_white_space(text: str, size: int) -> None:
+    chunks = list(textmetrics._chunks(text, size))
+    assert "".join(chunks) == text
+    assert all(c and c[-1].isspace() for c in chunks[:-1])
+
+
+def test_grade_of_a_text_longer_than_a_chunk_is_textstats() -> None:
+    text = "".join(p.read_text(encoding="utf-8") for p in DRAFTS) * 60  # about 400 KB
+    assert len(text) > 4 * (1 << 16)
+    assert textmetrics.grade(text, "en") == pytest.approx(textstat_grade(text, "en"), abs=1e-9)

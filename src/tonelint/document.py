@@ -33,7 +33,7 @@ _SENTENCE_BREAK = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a long text has a million sentences
 class Span:
     """A half-open range ``[start, end)`` of ``Document.text``."""
 

@@ -23,6 +23,7 @@ document containing one is scanned the plain way.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -145,19 +146,18 @@ class KeySet:
     def prime(self, doc: Document) -> None:
         doc.cache[_CACHE_KEY] = (self.keys, self.index(doc.text))
 
-    def index(self, text: str) -> dict[str, list[int]] | None:
+    def index(self, text: str) -> dict[str, array[int]] | None:
         """Key -> offsets of the words it starts; None when the text holds a
         character :data:`SPECIAL` names (then every rule scans on its own)."""
         if self.regex is None or _SPECIAL.search(text):
             return None
-        index: dict[str, list[int]] = {}
+        index: dict[str, array[int]] = {}
         for m in self.regex.finditer(text.lower()):
             key = _key(m.group(1))
             found = index.get(key)
             if found is None:
-                index[key] = [m.start()]
-            else:
-                found.append(m.start())
+                index[key] = found = array("q")
+            found.append(m.start())
         return index
 
 
@@ -178,19 +178,14 @@ def _trie(keys: frozenset[str]) -> str:
 
 
 def _positions(doc: Document, rule_keys: frozenset[str]) -> list[int] | None:
-    """Sorted offsets of the words ``rule_keys`` name, once a document and key set
-    (a rule scanned sentence by sentence asks once a sentence); None when the
-    document was not primed with these keys."""
-    cache_key = (_CACHE_KEY, rule_keys)
-    if cache_key in doc.cache:
-        return doc.cache[cache_key]
+    """Sorted offsets of the words ``rule_keys`` name; None when the document was
+    not primed with these keys. Not kept: a rule asks once a document, and on a
+    50 MB text the lists would weigh more than the text."""
     primed = doc.cache.get(_CACHE_KEY)
-    found = None
-    if primed is not None and primed[1] is not None and rule_keys <= primed[0]:
-        index = primed[1]
-        found = sorted(p for key in rule_keys for p in index.get(key, ()))
-    doc.cache[cache_key] = found
-    return found
+    if primed is None or primed[1] is None or not rule_keys <= primed[0]:
+        return None
+    index = primed[1]
+    return sorted(p for key in rule_keys for p in index.get(key, ()))
 
 
 def _key(word: str) -> str:

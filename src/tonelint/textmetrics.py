@@ -18,6 +18,7 @@ import re
 import zlib
 from functools import lru_cache
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 # tonelint language -> the name textstat gets (its pyphen dictionary).
@@ -30,6 +31,8 @@ _CONTRACTION_ENDINGS = r"[tsd]|ve|ll|re"
 _NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?!" + _CONTRACTION_ENDINGS + ")")
 _PUNCTUATION = re.compile(r"[^\w\s\']")
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
+_LAST_SPACE = re.compile(r".*\s", re.DOTALL)  # greedy: up to the last white space
+_SPACE = re.compile(r"\s")
 # pyphen: "^^hh" escapes and digit/letter pairs
 _HEX = re.compile(r"\^{2}([0-9a-f]{2})")
 _PAIRS = re.compile(r"(\d?)(\D?)")
@@ -40,11 +43,15 @@ def grade(text: str, lang: str) -> float:
     """Flesch-Kincaid grade level (school years needed to read ``text``)."""
     if lang not in PYPHEN_FILE:
         return float(_stats(lang).flesch_kincaid_grade(text))
-    words = _words(text)
+    hyphenator = _hyphenator(lang)
+    words = syllables = 0
+    for chunk in _chunks(text):  # a 50 MB text as one list of words would weigh 450 MB
+        found = _words(chunk)
+        words += len(found)
+        syllables += hyphenator.syllables(w.lower() for w in found)
     sentences = _sentences(text)
-    per_sentence = len(words) / sentences if sentences else 0.0
-    syllables = _hyphenator(lang).syllables(w.lower() for w in words) if text else 0
-    per_word = syllables / len(words) if words else 0.0
+    per_sentence = words / sentences if sentences else 0.0
+    per_word = syllables / words if words else 0.0
     if per_sentence == 0 or per_word == 0:
         return 0.0
     return (0.39 * per_sentence) + (11.8 * per_word) - 15.59
@@ -73,9 +80,27 @@ def _sentences(text: str) -> int:
     """textstat's count_sentences: pieces of two words or fewer do not count."""
     if not text:
         return 0
-    found = _SENTENCE.findall(text)
-    short = sum(1 for s in found if len(_words(s)) <= 2)
-    return max(1, len(found) - short)
+    found = short = 0
+    for m in _SENTENCE.finditer(text):
+        found += 1
+        short += len(_words(m.group())) <= 2
+    return max(1, found - short)
+
+
+def _chunks(text: str, size: int = 1 << 16) -> Iterator[str]:
+    """``text`` in pieces that end after white space, so no word (and no
+    apostrophe's look at the next character) is cut."""
+    start = 0
+    while start < len(text):
+        end = start + size
+        if end < len(text):
+            cut = _LAST_SPACE.search(text, start, end)
+            end = cut.end() if cut else end
+            if cut is None:  # no white space in a whole piece: cut at the next one
+                nxt = _SPACE.search(text, end)
+                end = nxt.end() if nxt else len(text)
+        yield text[start:end]
+        start = end
 
 
 class Hyphenator:
