@@ -106,3 +106,29 @@ def test_a_span_that_ends_inside_a_word_sees_its_head_as_a_word() -> None:
     found = [m.span() for m in prefilter.finditer_spans(regex, keys, doc, spans)]
     assert found == [(3, 5), (11, 13)]
     assert [m.span() for m in prefilter.finditer(regex, keys, doc, 0, 5)] == [(3, 5)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(patterns, st.booleans()), min_size=1, max_size=5), texts)
+def test_rules_merged_into_one_pass_find_what_each_finds_alone(rules, text: str) -> None:
+    compiled = []
+    for pats, case in rules:
+        regex = compile_patterns(pats + ["(b)(?:c|(d))"], case, True)  # groups shift numbering
+        compiled.append((regex, prefilter.keys(pats + ["(b)(?:c|(d))"], regex.flags)))
+    scans = [(r, k) for r, k in compiled if k is not None]
+    doc = doc_of(text)
+    prefilter.KeySet({k for _, ks in scans for k in ks}, scans).prime(doc)
+    for regex, keys in compiled:
+        assert [m.span() for m in prefilter.finditer(regex, keys, doc)] == [
+            m.span() for m in regex.finditer(doc.text)]
+
+
+def test_a_scan_that_refers_to_its_own_groups_is_not_merged() -> None:
+    regex = compile_patterns([r"(you) and \1"], False, True)
+    other = compile_patterns(["(you) win"], False, True)
+    keyset = prefilter.KeySet({"you"}, [(regex, frozenset({"you"})), (other, frozenset({"you"}))])
+    assert keyset.merged_scans == {other}
+    doc = doc_of("you and you, you win")
+    keyset.prime(doc)
+    assert [m.span() for m in prefilter.finditer(regex, frozenset({"you"}), doc)] == [(0, 11)]
+    assert [m.span() for m in prefilter.finditer(other, frozenset({"you"}), doc)] == [(13, 20)]

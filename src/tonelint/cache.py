@@ -84,11 +84,12 @@ def kept(name: str, build: Callable[[], T], valid: Callable[[Any], bool] = lambd
     return value
 
 
-def keyset(keys: Iterable[str]) -> prefilter.KeySet:
-    """``prefilter.KeySet(keys)``, its trie regex compiled once for these keys."""
+def keyset(keys: Iterable[str], scans: list[prefilter.Scan]) -> prefilter.KeySet:
+    """``prefilter.KeySet(keys, scans)``, its regexes compiled once for these rules."""
     keys = frozenset(keys)
-    name = f"keys-{_checksum([_fingerprint(), *sorted(k.encode() for k in keys)])}"
-    return kept(name, lambda: prefilter.KeySet(keys),
+    parts = [_fingerprint(), *sorted(k.encode() for k in keys)]
+    parts += [f"{r.flags}\0{r.pattern}\0{sorted(ks)}".encode() for r, ks in scans]
+    return kept(f"keys-{_checksum(parts)}", lambda: prefilter.KeySet(keys, scans),
                 lambda k: isinstance(k, prefilter.KeySet) and k.keys == keys)
 
 

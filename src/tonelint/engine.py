@@ -93,8 +93,9 @@ class Linter:
     def _keyset(self, lang: str) -> prefilter.KeySet:
         """One scan a document finds where the phrases of every rule may start."""
         if lang not in self._keysets:
-            keys = (k for a in self.rules_for(lang) for k in a.rule.word_keys())
-            self._keysets[lang] = cache.keyset(keys)
+            rules = [a.rule for a in self.rules_for(lang)]
+            keys = {k for r in rules for k in r.word_keys()}
+            self._keysets[lang] = cache.keyset(keys, [s for r in rules for s in r.text_scans()])
         return self._keysets[lang]
 
     def active_meta(self) -> dict[str, Meta]:

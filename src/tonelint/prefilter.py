@@ -46,6 +46,7 @@ _SPECIAL = re.compile(f"[{SPECIAL}]")
 _HEAD = re.compile(r"\w+$")
 _WORD_CHAR = re.compile(r"\w")
 _CACHE_KEY = "prefilter.word-index"
+_HITS_KEY = "prefilter.hits"
 
 # States of a prefix while the pattern is read: the match may go on (OPEN), the
 # first KEY_LEN letters are known (FULL), the first word has ended (END), or
@@ -132,19 +133,60 @@ def _item(item: tuple[Any, Any]) -> Prefixes:
     return {("", TRUNC)}
 
 
+Scan = tuple[re.Pattern[str], frozenset[str]]
+
+
 class KeySet:
     """The keys of every rule in force, found in one scan of a document.
 
     The engine builds one per language and primes each document with it; a rule
     whose keys it holds then reads its candidate positions from the index.
+
+    ``scans`` are the whole-text regexes of those rules with their keys. For each
+    key, one regex tries all the scans that key can start at once (``any``),
+    and only where one matches does a second (``each``: every scan in a
+    lookahead that captures) say which: a word where no rule matches, most of
+    them, costs one call into the regex engine instead of one per rule.
     """
 
-    def __init__(self, keys: Iterable[str]) -> None:
+    def __init__(self, keys: Iterable[str], scans: Iterable[Scan] = ()) -> None:
         self.keys = frozenset(keys)
         self.regex = re.compile(f"(?<!\\w)({_trie(self.keys)})") if self.keys else None
+        usable = [(r, ks) for r, ks in scans if _mergeable(r) and ks <= self.keys]
+        by_key: dict[str, list[re.Pattern[str]]] = {}
+        for regex, scan_keys in usable:
+            for key in scan_keys:
+                by_key.setdefault(key, []).append(regex)
+        self.merged: dict[str, tuple[re.Pattern[str], re.Pattern[str], list[tuple[re.Pattern[str], int]]]] = {}
+        for key, regexes in by_key.items():
+            try:
+                self.merged[key] = _merge(regexes)
+            except re.error:  # named groups twice, a flag that must come first: scan alone
+                continue
+        # a scan is answered from the merged pass only when every one of its keys was merged
+        self.merged_scans = frozenset(r for r, ks in usable if all(k in self.merged for k in ks))
 
     def prime(self, doc: Document) -> None:
-        doc.cache[_CACHE_KEY] = (self.keys, self.index(doc.text))
+        index = self.index(doc.text)
+        doc.cache[_CACHE_KEY] = (self.keys, index)
+        doc.cache[_HITS_KEY] = self._hits(doc.text, index) if index is not None else None
+
+    def _hits(self, text: str, index: dict[str, array[int]]) -> dict[re.Pattern[str], list[int]]:
+        """Merged scan -> where it matches (sorted): the positions its own scan would try
+        and find a match at, found key by key."""
+        hits: dict[re.Pattern[str], list[int]] = {r: [] for r in self.merged_scans}
+        for key, (any_, each, group) in self.merged.items():
+            for pos in index.get(key, ()):
+                if any_.match(text, pos) is None:
+                    continue
+                m = each.match(text, pos)
+                assert m is not None  # each is all-optional: it always matches
+                for regex, g in group:
+                    if m.start(g) >= 0 and regex in hits:
+                        hits[regex].append(pos)
+        for found in hits.values():
+            found.sort()
+        return hits
 
     def index(self, text: str) -> dict[str, array[int]] | None:
         """Key -> offsets of the words it starts; None when the text holds a
@@ -177,6 +219,36 @@ def _trie(keys: frozenset[str]) -> str:
     return emit(root)
 
 
+_BACKREF = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+def _mergeable(regex: re.Pattern[str]) -> bool:
+    """A scan can sit inside a bigger regex unless it refers to its own groups."""
+    return not _BACKREF.search(regex.pattern) and not regex.flags & ~(re.IGNORECASE | re.UNICODE)
+
+
+def _merge(regexes: list[re.Pattern[str]]) -> tuple[re.Pattern[str], re.Pattern[str], list[tuple[re.Pattern[str], int]]]:
+    """``any``: one of them matches here; ``each``: which (group numbers listed)."""
+    bodies = [f"(?{'i' if r.flags & re.IGNORECASE else '-i'}:{r.pattern})" for r in regexes]
+    group, number = [], 1
+    for r in regexes:
+        group.append((r, number))
+        number += 1 + r.groups
+    any_ = re.compile("|".join(bodies))
+    each = re.compile("".join(f"(?:(?=({b}))|)" for b in bodies))
+    return any_, each, group
+
+
+def _hits(doc: Document, regex: re.Pattern[str], start: int, end: int) -> list[int] | None:
+    """Where ``regex`` matches, from the merged pass, when it answered for it."""
+    if start or end != len(doc.text):
+        return None
+    primed = doc.cache.get(_HITS_KEY)
+    if primed is None:
+        return None
+    return primed.get(regex)
+
+
 def _positions(doc: Document, rule_keys: frozenset[str]) -> list[int] | None:
     """Sorted offsets of the words ``rule_keys`` name; None when the document was
     not primed with these keys. Not kept: a rule asks once a document, and on a
@@ -197,7 +269,9 @@ def finditer(regex: re.Pattern[str], rule_keys: frozenset[str] | None, doc: Docu
     """``regex.finditer(doc.text, start, end)``, trying only where a key starts a word."""
     text = doc.text
     end = len(text) if end is None else end
-    positions = _positions(doc, rule_keys) if rule_keys is not None else None
+    positions = None if rule_keys is None else _hits(doc, regex, start, end)
+    if positions is None and rule_keys is not None:
+        positions = _positions(doc, rule_keys)
     if positions is None:
         yield from regex.finditer(text, start, end)
         return

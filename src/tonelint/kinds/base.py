@@ -77,6 +77,14 @@ class Rule:
     def check(self, doc: Document) -> Iterator[Hit]:
         raise NotImplementedError
 
+    def text_scans(self) -> list[tuple[re.Pattern[str], frozenset[str]]]:
+        """Its regexes that scan the whole text, with their keys, for the engine's
+        merged pass (see prefilter.KeySet)."""
+        matcher = getattr(self, "matcher", None)
+        if isinstance(matcher, Matcher) and matcher.keys and not matcher.per_sentence:
+            return [(matcher.regex, matcher.keys)]
+        return []
+
     def word_keys(self) -> frozenset[str]:
         """The words its matches start with (see prefilter), so that the engine
         finds them for every rule in one scan; empty: the rule scans on its own."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from .. import prefilter
@@ -33,6 +34,9 @@ class Substitution(Rule):
             self.swaps.append((regex, keys, replacement))
         exceptions = self.options["exceptions"]
         self.exceptions = compile_patterns(exceptions, case, bounds) if exceptions else None
+
+    def text_scans(self) -> list[tuple[re.Pattern[str], frozenset[str]]]:
+        return [(regex, keys) for regex, keys, _ in self.swaps if keys]
 
     def word_keys(self) -> frozenset[str]:
         return frozenset().union(*(keys for _, keys, _ in self.swaps if keys))
