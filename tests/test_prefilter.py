@@ -132,3 +132,22 @@ def test_a_scan_that_refers_to_its_own_groups_is_not_merged() -> None:
     keyset.prime(doc)
     assert [m.span() for m in prefilter.finditer(regex, frozenset({"you"}), doc)] == [(0, 11)]
     assert [m.span() for m in prefilter.finditer(other, frozenset({"you"}), doc)] == [(13, 20)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(patterns, texts, st.booleans(), st.booleans())
+def test_patterns_with_and_without_keys_together_find_what_a_full_scan_finds(
+        pats: list[str], text: str, case: bool, by_sentence: bool) -> None:
+    pats = pats + [r"\w+ly", "(?:x )?to the"]  # no keys: found where they match
+    regex = compile_patterns(pats, case, True)
+    keys, rest_patterns = prefilter.split(pats, regex.flags)
+    rest = compile_patterns(rest_patterns, case, True) if rest_patterns else None
+    doc = doc_of(text)
+    prefilter.KeySet(keys or ()).prime(doc)
+    if by_sentence:
+        found = prefilter.finditer_spans(regex, keys, doc, doc.sentences, rest)
+        plain = [m.span() for s in doc.sentences for m in regex.finditer(doc.text, s.start, s.end)]
+    else:
+        found = prefilter.finditer(regex, keys, doc, rest=rest)
+        plain = [m.span() for m in regex.finditer(doc.text)]
+    assert [m.span() for m in found] == plain

@@ -55,6 +55,23 @@ OPEN, FULL, END, TRUNC = range(4)
 Prefixes = set[tuple[str, int]]
 
 
+def split(patterns: list[str], flags: int = 0) -> tuple[frozenset[str] | None, list[str]]:
+    """The keys of the patterns that have them, and the patterns that have none
+    (see :func:`finditer`'s ``rest``). ``(None, [])`` when no pattern has keys:
+    then the rule scans the whole text."""
+    found: set[str] = set()
+    rest: list[str] = []
+    for pattern in patterns:
+        k = keys([pattern], flags)
+        if k is None:
+            rest.append(pattern)
+        else:
+            found |= k
+    if len(rest) == len(patterns):
+        return None, []
+    return frozenset(found), rest
+
+
 def keys(patterns: list[str], flags: int = 0) -> frozenset[str] | None:
     """The word keys every match of any of ``patterns`` starts with, or None when
     some pattern may start elsewhere (then the rule scans the whole text)."""
@@ -265,16 +282,23 @@ def _key(word: str) -> str:
 
 
 def finditer(regex: re.Pattern[str], rule_keys: frozenset[str] | None, doc: Document,
-             start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
-    """``regex.finditer(doc.text, start, end)``, trying only where a key starts a word."""
+             start: int = 0, end: int | None = None,
+             rest: re.Pattern[str] | None = None) -> Iterator[re.Match[str]]:
+    """``regex.finditer(doc.text, start, end)``, trying only where a key starts a word.
+
+    ``rest``: the patterns of ``regex`` that have no keys, as a regex of their
+    own; the positions where it matches are tried too.
+    """
     text = doc.text
     end = len(text) if end is None else end
-    positions = None if rule_keys is None else _hits(doc, regex, start, end)
+    positions = None if rule_keys is None or rest is not None else _hits(doc, regex, start, end)
     if positions is None and rule_keys is not None:
         positions = _positions(doc, rule_keys)
     if positions is None:
         yield from regex.finditer(text, start, end)
         return
+    if rest is not None:
+        positions = sorted({*positions, *_starts(rest, text, start, end)})
     if _cuts_word(text, end):
         # ``end`` cuts a word: the regex sees its head as a word of its own.
         head = _HEAD.search(text, start, end)
@@ -292,8 +316,18 @@ def finditer(regex: re.Pattern[str], rule_keys: frozenset[str] | None, doc: Docu
             resume = m.end() if m.end() > pos else pos + 1
 
 
+def _starts(regex: re.Pattern[str], text: str, start: int, end: int) -> list[int]:
+    """Every position in ``[start, end)`` where ``regex`` matches (overlaps too)."""
+    out = []
+    m = regex.search(text, start, end)
+    while m is not None:
+        out.append(m.start())
+        m = regex.search(text, m.start() + 1, end)
+    return out
+
+
 def finditer_spans(regex: re.Pattern[str], rule_keys: frozenset[str] | None, doc: Document,
-                   spans: Sequence[Span]) -> Iterator[re.Match[str]]:
+                   spans: Sequence[Span], rest: re.Pattern[str] | None = None) -> Iterator[re.Match[str]]:
     """:func:`finditer` over each of ``spans`` (sorted, not overlapping) in turn,
     walking the candidate positions once rather than once a span."""
     text = doc.text
@@ -307,14 +341,18 @@ def finditer_spans(regex: re.Pattern[str], rule_keys: frozenset[str] | None, doc
         while i < n and positions[i] < s.start:
             i += 1
         if _cuts_word(text, s.end):  # never for sentences; kept exact for any span
-            yield from finditer(regex, rule_keys, doc, s.start, s.end)
+            yield from finditer(regex, rule_keys, doc, s.start, s.end, rest)
             continue
-        if i == n or positions[i] >= s.end:
-            continue
-        resume = s.start
+        first = i
         while i < n and positions[i] < s.end:
-            pos = positions[i]
             i += 1
+        candidates: Sequence[int] = positions[first:i]
+        if rest is not None:
+            extra = _starts(rest, text, s.start, s.end)
+            if extra:
+                candidates = sorted({*candidates, *extra})
+        resume = s.start
+        for pos in candidates:
             if pos < resume:
                 continue
             m = regex.match(text, pos, s.end)

@@ -81,7 +81,7 @@ class Rule:
         """Its regexes that scan the whole text, with their keys, for the engine's
         merged pass (see prefilter.KeySet)."""
         matcher = getattr(self, "matcher", None)
-        if isinstance(matcher, Matcher) and matcher.keys and not matcher.per_sentence:
+        if isinstance(matcher, Matcher) and matcher.keys and matcher.rest is None and not matcher.per_sentence:
             return [(matcher.regex, matcher.keys)]
         return []
 
@@ -162,8 +162,13 @@ class Matcher:
         case = options.get("case-sensitive", False)
         bounds = options.get("boundaries", True)
         self.regex = compile_patterns(options[patterns_key], case, bounds)
-        # Where a match can start (see prefilter); None: scan every position.
-        self.keys = prefilter.keys(options[patterns_key], self.regex.flags) if bounds else None
+        # Where a match can start (see prefilter): the words in ``keys``, and
+        # wherever ``rest`` (the patterns without keys) matches. keys None: scan
+        # every position.
+        self.keys, rest = prefilter.split(options[patterns_key], self.regex.flags) if bounds else (None, [])
+        self.rest = compile_patterns(rest, case, bounds) if rest else None
+        if self.rest is not None and self.rest.match("") is not None:
+            self.keys, self.rest = None, None  # a pattern that matches nothing: scan everything
         exceptions = options.get("exceptions") or []
         self.exceptions = compile_patterns(exceptions, case, bounds) if exceptions else None
         self.sentence_exceptions = options.get("exception-scope", "match") == "sentence"
@@ -171,9 +176,9 @@ class Matcher:
 
     def finditer(self, doc: Document) -> Iterator[re.Match[str]]:
         if self.per_sentence:
-            yield from prefilter.finditer_spans(self.regex, self.keys, doc, doc.sentences)
+            yield from prefilter.finditer_spans(self.regex, self.keys, doc, doc.sentences, self.rest)
         else:
-            yield from prefilter.finditer(self.regex, self.keys, doc)
+            yield from prefilter.finditer(self.regex, self.keys, doc, rest=self.rest)
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
         for m in self.finditer(doc):
