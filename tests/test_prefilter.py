@@ -54,9 +54,9 @@ def test_same_matches_as_a_full_scan(pats: list[str], text: str, case: bool, dat
 
 @pytest.mark.parametrize("pattern, expected", [
     ("you (?:have |had )?(?:failed|neglected) to", {"you"}),
-    ("we|I", {"we$", "i$"}),
+    ("we|I", {"we", "i"}),
     ("(?:really )?bad", {"rea", "bad"}),
-    ("ok!", {"ok$"}),
+    ("ok!", {"ok"}),
 ])
 def test_keys_are_the_words_a_match_starts_with(pattern: str, expected: set[str]) -> None:
     assert prefilter.keys([pattern], re.IGNORECASE) == expected

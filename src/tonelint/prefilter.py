@@ -7,7 +7,8 @@ failed to" can only start at a word beginning "you"). So:
 
 * at load time, :func:`keys` works out from the parsed pattern the first three
   letters of every word a match can start with (``"fai"``), or the whole word
-  when it is shorter (``"we$"``); a pattern it cannot vouch for gets ``None``;
+  when it is shorter (``"we"``: a key shorter than three letters is a whole
+  word); a pattern it cannot vouch for gets ``None``;
 * per document, :class:`KeySet` finds where the keys of all rules occur, in one
   scan of the lowercased text with one trie-shaped regex;
 * :func:`finditer` tries the rule's regex only at those positions. It yields
@@ -22,6 +23,7 @@ document containing one is scanned the plain way.
 
 from __future__ import annotations
 
+import heapq
 import re
 from array import array
 from bisect import bisect_left
@@ -93,7 +95,7 @@ def keys(patterns: list[str], flags: int = 0) -> frozenset[str] | None:
             if len(text) >= KEY_LEN:
                 out.add(text[:KEY_LEN])
             elif state == END and text:
-                out.add(text + "$")
+                out.add(text)  # shorter than KEY_LEN: a whole word
             else:
                 return None
     return frozenset(out)
@@ -184,40 +186,31 @@ class KeySet:
         self.merged_scans = frozenset(r for r, ks in usable if all(k in self.merged for k in ks))
 
     def prime(self, doc: Document) -> None:
-        index = self.index(doc.text)
+        """Find, in one scan of ``doc``, where each key starts a word and where each
+        merged scan matches; nothing when the text holds a character
+        :data:`SPECIAL` names (then every rule scans on its own)."""
+        text = doc.text
+        index: dict[str, array[int]] | None = None
+        hits: dict[re.Pattern[str], list[int]] | None = None
+        if self.regex is not None and not _SPECIAL.search(text):
+            index, hits = {}, {r: [] for r in self.merged_scans}
+            merged = self.merged
+            for m in self.regex.finditer(text.lower()):
+                key = m.group(1)  # the trie captures the key itself
+                pos = m.start()
+                found = index.get(key)
+                if found is None:
+                    index[key] = found = array("q")
+                found.append(pos)
+                entry = merged.get(key)
+                if entry is not None and entry[0].match(text, pos) is not None:
+                    each = entry[1].match(text, pos)
+                    assert each is not None  # all optional: it always matches
+                    for regex, group in entry[2]:
+                        if each.start(group) >= 0 and regex in hits:
+                            hits[regex].append(pos)  # in text order: sorted
         doc.cache[_CACHE_KEY] = (self.keys, index)
-        doc.cache[_HITS_KEY] = self._hits(doc.text, index) if index is not None else None
-
-    def _hits(self, text: str, index: dict[str, array[int]]) -> dict[re.Pattern[str], list[int]]:
-        """Merged scan -> where it matches (sorted): the positions its own scan would try
-        and find a match at, found key by key."""
-        hits: dict[re.Pattern[str], list[int]] = {r: [] for r in self.merged_scans}
-        for key, (any_, each, group) in self.merged.items():
-            for pos in index.get(key, ()):
-                if any_.match(text, pos) is None:
-                    continue
-                m = each.match(text, pos)
-                assert m is not None  # each is all-optional: it always matches
-                for regex, g in group:
-                    if m.start(g) >= 0 and regex in hits:
-                        hits[regex].append(pos)
-        for found in hits.values():
-            found.sort()
-        return hits
-
-    def index(self, text: str) -> dict[str, array[int]] | None:
-        """Key -> offsets of the words it starts; None when the text holds a
-        character :data:`SPECIAL` names (then every rule scans on its own)."""
-        if self.regex is None or _SPECIAL.search(text):
-            return None
-        index: dict[str, array[int]] = {}
-        for m in self.regex.finditer(text.lower()):
-            key = _key(m.group(1))
-            found = index.get(key)
-            if found is None:
-                index[key] = found = array("q")
-            found.append(m.start())
-        return index
+        doc.cache[_HITS_KEY] = hits
 
 
 def _trie(keys: frozenset[str]) -> str:
@@ -226,7 +219,7 @@ def _trie(keys: frozenset[str]) -> str:
     root: dict[str, Any] = {}
     for key in keys:
         node = root
-        for ch in key:
+        for ch in key if len(key) == KEY_LEN else key + "$":  # "$": the word ends here
             node = node.setdefault(ch, {})
 
     def emit(node: dict[str, Any]) -> str:
@@ -278,7 +271,7 @@ def _positions(doc: Document, rule_keys: frozenset[str]) -> list[int] | None:
 
 
 def _key(word: str) -> str:
-    return word[:KEY_LEN] if len(word) >= KEY_LEN else word + "$"
+    return word[:KEY_LEN]
 
 
 def finditer(regex: re.Pattern[str], rule_keys: frozenset[str] | None, doc: Document,
@@ -297,17 +290,18 @@ def finditer(regex: re.Pattern[str], rule_keys: frozenset[str] | None, doc: Docu
     if positions is None:
         yield from regex.finditer(text, start, end)
         return
-    if rest is not None:
-        positions = sorted({*positions, *_starts(rest, text, start, end)})
+    candidates: Iterable[int] = positions
     if _cuts_word(text, end):
         # ``end`` cuts a word: the regex sees its head as a word of its own.
         head = _HEAD.search(text, start, end)
         if head is not None and _key(head.group().lower()) in rule_keys:
             positions = sorted({*positions, head.start()})
     if start or end < len(text):
-        positions = positions[bisect_left(positions, start):bisect_left(positions, end)]
+        candidates = positions[bisect_left(positions, start):bisect_left(positions, end)]
+    if rest is not None:  # lazily: a rule that needs one match stops early
+        candidates = heapq.merge(candidates, _starts(rest, text, start, end))
     resume = start
-    for pos in positions:
+    for pos in candidates:
         if pos < resume:
             continue
         m = regex.match(text, pos, end)
@@ -316,14 +310,12 @@ def finditer(regex: re.Pattern[str], rule_keys: frozenset[str] | None, doc: Docu
             resume = m.end() if m.end() > pos else pos + 1
 
 
-def _starts(regex: re.Pattern[str], text: str, start: int, end: int) -> list[int]:
+def _starts(regex: re.Pattern[str], text: str, start: int, end: int) -> Iterator[int]:
     """Every position in ``[start, end)`` where ``regex`` matches (overlaps too)."""
-    out = []
     m = regex.search(text, start, end)
     while m is not None:
-        out.append(m.start())
+        yield m.start()
         m = regex.search(text, m.start() + 1, end)
-    return out
 
 
 def finditer_spans(regex: re.Pattern[str], rule_keys: frozenset[str] | None, doc: Document,
@@ -348,7 +340,7 @@ def finditer_spans(regex: re.Pattern[str], rule_keys: frozenset[str] | None, doc
             i += 1
         candidates: Sequence[int] = positions[first:i]
         if rest is not None:
-            extra = _starts(rest, text, s.start, s.end)
+            extra = list(_starts(rest, text, s.start, s.end))
             if extra:
                 candidates = sorted({*candidates, *extra})
         resume = s.start
