@@ -99,10 +99,11 @@ def prose(out: Path, size: int, name: str = "prose.txt") -> list[Path]:
     return [path]
 
 
-# Pseudo-words for a generated pack: a common word followed by one that is not
-# English, so the first half matches often (the engine has to look) and the
-# second half almost never does (the findings stay those of the built-in rules).
-_COMMON = ("you", "we", "the", "your", "our", "this", "it", "a", "to", "not", "have", "will")
+# A generated pack's phrases: a word of the drafts' own vocabulary (each
+# distinct word as likely as another, as the first words of real phrase lists
+# are), then a word that is not English, so the first half matches often (the
+# engine has to look) and the second almost never (the findings stay those of
+# the built-in rules).
 _ONSETS = ("bl", "qu", "zr", "vr", "gl", "sn", "dr", "kw", "fl", "pr", "tw", "sk")
 _NUCLEI = ("a", "o", "e", "i", "u", "oo", "ai")
 _CODAS = ("rb", "ndle", "mp", "zz", "lk", "rt", "x", "ff")
@@ -111,6 +112,8 @@ _CODAS = ("rb", "ndle", "mp", "zz", "lk", "rt", "x", "ff")
 def user_pack(out: Path, patterns: int, per_rule: int = 20) -> Path:
     """A rule-pack folder with ``patterns`` phrase patterns, as ``--rules`` takes it."""
     rng = random.Random(SEED + 3)
+    vocabulary = sorted({w.lower() for p in shipped_drafts()
+                         for w in re.findall(r"[A-Za-z]{2,}", p.read_text(encoding="utf-8"))})
     folder = out / "user-pack"
     (folder / "en").mkdir(parents=True, exist_ok=True)
     lines = ["rules:"]
@@ -130,7 +133,7 @@ def user_pack(out: Path, patterns: int, per_rule: int = 20) -> Path:
         for _ in range(min(per_rule, patterns - made)):
             while True:
                 pseudo = rng.choice(_ONSETS) + rng.choice(_NUCLEI) + rng.choice(_CODAS)
-                pattern = f"{rng.choice(_COMMON)} {pseudo}(?:s|ed|ing)?"
+                pattern = f"{rng.choice(vocabulary)} {pseudo}(?:s|ed|ing)?"
                 if pattern not in seen:
                     break
             seen.add(pattern)
