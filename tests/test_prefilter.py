@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from tonelint import prefilter
 from tonelint.document import DocumentBuilder, Span
-from tonelint.kinds.base import compile_patterns
+from tonelint.kinds.base import compile_patterns, pattern_source
 
 WORDS = ["you", "your", "we", "I", "i", "failed", "fail", "sadly", "Sad", "ok", "don't", "to",
          "the", "team", "YOU", "youth", "we're", "Weg", "x", "é", "über"] * 20 + ["ſad", "İt"]
@@ -113,12 +113,16 @@ def test_a_span_that_ends_inside_a_word_sees_its_head_as_a_word() -> None:
 def test_rules_merged_into_one_pass_find_what_each_finds_alone(rules, text: str) -> None:
     compiled = []
     for pats, case in rules:
-        regex = compile_patterns(pats + ["(b)(?:c|(d))"], case, True)  # groups shift numbering
-        compiled.append((regex, prefilter.keys(pats + ["(b)(?:c|(d))"], regex.flags)))
-    scans = [(r, k) for r, k in compiled if k is not None]
+        pats = pats + ["(b)(?:c|(d))"]  # groups shift numbering
+        regex = compile_patterns(pats, case, True)
+        by_key, rest = prefilter.split(pats, regex.flags)
+        keys = frozenset(by_key) if by_key is not None and not rest else None
+        sources = {k: pattern_source(ps, True) for k, ps in (by_key or {}).items()}
+        compiled.append((regex, keys, sources))
+    scans = [(r, k, s) for r, k, s in compiled if k is not None]
     doc = doc_of(text)
-    prefilter.KeySet({k for _, ks in scans for k in ks}, scans).prime(doc)
-    for regex, keys in compiled:
+    prefilter.KeySet({k for _, ks, _ in scans for k in ks}, scans).prime(doc)
+    for regex, keys, _ in compiled:
         assert [m.span() for m in prefilter.finditer(regex, keys, doc)] == [
             m.span() for m in regex.finditer(doc.text)]
 
@@ -126,7 +130,8 @@ def test_rules_merged_into_one_pass_find_what_each_finds_alone(rules, text: str)
 def test_a_scan_that_refers_to_its_own_groups_is_not_merged() -> None:
     regex = compile_patterns([r"(you) and \1"], False, True)
     other = compile_patterns(["(you) win"], False, True)
-    keyset = prefilter.KeySet({"you"}, [(regex, frozenset({"you"})), (other, frozenset({"you"}))])
+    you = frozenset({"you"})
+    keyset = prefilter.KeySet({"you"}, [(regex, you, {"you": regex.pattern}), (other, you, {"you": other.pattern})])
     assert keyset.merged_scans == {other}
     doc = doc_of("you and you, you win")
     keyset.prime(doc)
@@ -140,7 +145,8 @@ def test_patterns_with_and_without_keys_together_find_what_a_full_scan_finds(
         pats: list[str], text: str, case: bool, by_sentence: bool) -> None:
     pats = pats + [r"\w+ly", "(?:x )?to the"]  # no keys: found where they match
     regex = compile_patterns(pats, case, True)
-    keys, rest_patterns = prefilter.split(pats, regex.flags)
+    by_key, rest_patterns = prefilter.split(pats, regex.flags)
+    keys = frozenset(by_key) if by_key is not None else None
     rest = compile_patterns(rest_patterns, case, True) if rest_patterns else None
     doc = doc_of(text)
     prefilter.KeySet(keys or ()).prime(doc)

@@ -57,21 +57,21 @@ OPEN, FULL, END, TRUNC = range(4)
 Prefixes = set[tuple[str, int]]
 
 
-def split(patterns: list[str], flags: int = 0) -> tuple[frozenset[str] | None, list[str]]:
-    """The keys of the patterns that have them, and the patterns that have none
-    (see :func:`finditer`'s ``rest``). ``(None, [])`` when no pattern has keys:
-    then the rule scans the whole text."""
-    found: set[str] = set()
+def split(patterns: list[str], flags: int = 0) -> tuple[dict[str, list[str]] | None, list[str]]:
+    """Key -> the patterns a match starting with it can come from, and the
+    patterns that have no keys (see :func:`finditer`'s ``rest``). ``(None, [])``
+    when no pattern has keys: then the rule scans the whole text."""
+    by_key: dict[str, list[str]] = {}
     rest: list[str] = []
     for pattern in patterns:
         k = keys([pattern], flags)
         if k is None:
             rest.append(pattern)
-        else:
-            found |= k
+        for key in sorted(k or ()):
+            by_key.setdefault(key, []).append(pattern)
     if len(rest) == len(patterns):
         return None, []
-    return frozenset(found), rest
+    return by_key, rest
 
 
 def keys(patterns: list[str], flags: int = 0) -> frozenset[str] | None:
@@ -152,7 +152,9 @@ def _item(item: tuple[Any, Any]) -> Prefixes:
     return {("", TRUNC)}
 
 
-Scan = tuple[re.Pattern[str], frozenset[str]]
+# A rule's whole-text regex, its keys, and for each key the source of a regex of
+# only the patterns that can start with it (wrapped as the rule's regex is).
+Scan = tuple[re.Pattern[str], frozenset[str], dict[str, str]]
 
 
 class KeySet:
@@ -171,11 +173,11 @@ class KeySet:
     def __init__(self, keys: Iterable[str], scans: Iterable[Scan] = ()) -> None:
         self.keys = frozenset(keys)
         self.regex = re.compile(f"(?<!\\w)({_trie(self.keys)})") if self.keys else None
-        usable = [(r, ks) for r, ks in scans if _mergeable(r) and ks <= self.keys]
-        by_key: dict[str, list[re.Pattern[str]]] = {}
-        for regex, scan_keys in usable:
+        usable = [(r, ks, sub) for r, ks, sub in scans if _mergeable(r) and ks <= self.keys]
+        by_key: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+        for regex, scan_keys, sources in usable:
             for key in scan_keys:
-                by_key.setdefault(key, []).append(regex)
+                by_key.setdefault(key, []).append((regex, sources[key]))
         self.merged: dict[str, tuple[re.Pattern[str], re.Pattern[str], list[tuple[re.Pattern[str], int]]]] = {}
         for key, regexes in by_key.items():
             try:
@@ -183,7 +185,7 @@ class KeySet:
             except re.error:  # named groups twice, a flag that must come first: scan alone
                 continue
         # a scan is answered from the merged pass only when every one of its keys was merged
-        self.merged_scans = frozenset(r for r, ks in usable if all(k in self.merged for k in ks))
+        self.merged_scans = frozenset(r for r, ks, _ in usable if all(k in self.merged for k in ks))
 
     def prime(self, doc: Document) -> None:
         """Find, in one scan of ``doc``, where each key starts a word and where each
@@ -237,13 +239,15 @@ def _mergeable(regex: re.Pattern[str]) -> bool:
     return not _BACKREF.search(regex.pattern) and not regex.flags & ~(re.IGNORECASE | re.UNICODE)
 
 
-def _merge(regexes: list[re.Pattern[str]]) -> tuple[re.Pattern[str], re.Pattern[str], list[tuple[re.Pattern[str], int]]]:
-    """``any``: one of them matches here; ``each``: which (group numbers listed)."""
-    bodies = [f"(?{'i' if r.flags & re.IGNORECASE else '-i'}:{r.pattern})" for r in regexes]
+def _merge(entries: list[tuple[re.Pattern[str], str]]
+           ) -> tuple[re.Pattern[str], re.Pattern[str], list[tuple[re.Pattern[str], int]]]:
+    """For one key: ``any`` says one of the scans matches here, ``each`` which
+    (its group numbers listed), each scan by the patterns that key can start."""
+    bodies = [f"(?{'i' if r.flags & re.IGNORECASE else '-i'}:{source})" for r, source in entries]
     group, number = [], 1
-    for r in regexes:
+    for r, source in entries:
         group.append((r, number))
-        number += 1 + r.groups
+        number += 1 + re.compile(source, r.flags).groups
     any_ = re.compile("|".join(bodies))
     each = re.compile("".join(f"(?:(?=({b}))|)" for b in bodies))
     return any_, each, group

@@ -77,12 +77,12 @@ class Rule:
     def check(self, doc: Document) -> Iterator[Hit]:
         raise NotImplementedError
 
-    def text_scans(self) -> list[tuple[re.Pattern[str], frozenset[str]]]:
+    def text_scans(self) -> list[prefilter.Scan]:
         """Its regexes that scan the whole text, with their keys, for the engine's
         merged pass (see prefilter.KeySet)."""
         matcher = getattr(self, "matcher", None)
         if isinstance(matcher, Matcher) and matcher.keys and matcher.rest is None and not matcher.per_sentence:
-            return [(matcher.regex, matcher.keys)]
+            return [(matcher.regex, matcher.keys, matcher.sources)]
         return []
 
     def word_keys(self) -> frozenset[str]:
@@ -110,10 +110,14 @@ WORD_FLAGS = re.IGNORECASE | re.UNICODE
 
 def compile_patterns(patterns: list[str], case_sensitive: bool, boundaries: bool) -> re.Pattern[str]:
     """One regex for many alternatives, with word boundaries around each."""
+    return re.compile(pattern_source(patterns, boundaries), 0 if case_sensitive else WORD_FLAGS)
+
+
+def pattern_source(patterns: list[str], boundaries: bool) -> str:
     body = "|".join(f"(?:{p})" for p in patterns) or "(?!)"
     if boundaries:
         body = rf"(?<![\w'’])(?:{body})(?![\w’]|'\w)"
-    return re.compile(body, 0 if case_sensitive else WORD_FLAGS)
+    return body
 
 
 class SortedSpans:
@@ -165,10 +169,13 @@ class Matcher:
         # Where a match can start (see prefilter): the words in ``keys``, and
         # wherever ``rest`` (the patterns without keys) matches. keys None: scan
         # every position.
-        self.keys, rest = prefilter.split(options[patterns_key], self.regex.flags) if bounds else (None, [])
+        by_key, rest = prefilter.split(options[patterns_key], self.regex.flags) if bounds else (None, [])
+        self.keys = frozenset(by_key) if by_key is not None else None
         self.rest = compile_patterns(rest, case, bounds) if rest else None
         if self.rest is not None and self.rest.match("") is not None:
             self.keys, self.rest = None, None  # a pattern that matches nothing: scan everything
+        # key -> a regex source of the patterns it can start (the engine's merged pass)
+        self.sources = {k: pattern_source(ps, True) for k, ps in (by_key or {}).items()}
         exceptions = options.get("exceptions") or []
         self.exceptions = compile_patterns(exceptions, case, bounds) if exceptions else None
         self.sentence_exceptions = options.get("exception-scope", "match") == "sentence"

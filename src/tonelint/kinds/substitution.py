@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from .. import prefilter
@@ -35,8 +34,8 @@ class Substitution(Rule):
         exceptions = self.options["exceptions"]
         self.exceptions = compile_patterns(exceptions, case, bounds) if exceptions else None
 
-    def text_scans(self) -> list[tuple[re.Pattern[str], frozenset[str]]]:
-        return [(regex, keys) for regex, keys, _ in self.swaps if keys]
+    def text_scans(self) -> list[prefilter.Scan]:
+        return [(regex, keys, dict.fromkeys(keys, regex.pattern)) for regex, keys, _ in self.swaps if keys]
 
     def word_keys(self) -> frozenset[str]:
         return frozenset().union(*(keys for _, keys, _ in self.swaps if keys))
