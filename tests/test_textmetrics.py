@@ -28,7 +28,7 @@ def textstat_grade(text: str, lang: str) -> float:
 
 
 @settings(max_examples=150, deadline=None)
-@given(texts, st.sampled_from(["en", "hu"]))
+@given(texts, st.just("en"))
 def test_grade_is_textstats(text: str, lang: str) -> None:
     assert textmetrics.grade(text, lang) == pytest.approx(textstat_grade(text, lang), abs=1e-9)
 
@@ -41,7 +41,7 @@ def test_grade_of_the_shipped_drafts_is_textstats(path: Path) -> None:
 
 def test_patterns_are_pyphens() -> None:
     pyphen = pytest.importorskip("pyphen")
-    for lang, name in (("en", "en_US"), ("hu", "hu_HU")):
+    for lang, name in (("en", "en_US"),):
         ours = textmetrics._hyphenator(lang)
         theirs = pyphen.Pyphen(lang=name)
         for word in ["hyphenation", "extraordinarily", "contract", "együttműködést", "a", "naïve"]:

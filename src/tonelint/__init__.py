@@ -27,7 +27,11 @@ def lint_text(text: str, path: str = "<text>", **config: Any) -> list[Finding]:
     from .engine import Linter
 
     settings = Config(base_dir=Path.cwd()).merged({k.replace("_", "-"): v for k, v in config.items()}, "api")
-    return Linter(settings).lint_text(text, path)
+    linter = Linter(settings)
+    try:
+        return linter.lint_text(text, path)
+    finally:
+        _finish(linter)
 
 
 def lint_paths(paths: list[str], **config: Any) -> list[Finding]:
@@ -46,7 +50,17 @@ def lint_paths(paths: list[str], **config: Any) -> list[Finding]:
         if result.error is not None:
             raise result.error
         findings += result.findings
+    _finish(linter)
     return findings
+
+
+def _finish(linter: Any) -> None:
+    """Close the LanguageTool session; its trouble (server down, ...) as Python warnings."""
+    import warnings
+
+    linter.close()
+    for message in linter.warnings:
+        warnings.warn(f"tonelint: {message}", UserWarning, stacklevel=3)
 
 
 def __getattr__(name: str) -> Any:

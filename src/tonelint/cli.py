@@ -61,7 +61,10 @@ def config_options(f: Any) -> Any:
         click.option("--config", "config_file", type=click.Path(path_type=Path),
                      help="Config file, laid over the project's own."),
         click.option("--isolated", is_flag=True, help="Ignore config files."),
-        click.option("--lang", help="Rule pack language: en, hu."),
+        click.option("--lang", help="Rule pack language: auto (the default: told per draft), "
+                     "en, hu."),
+        click.option("--fallback-lang", help="With --lang auto, the pack for a draft whose "
+                     "language cannot be told (default: en)."),
         click.option("--rules", multiple=True, help="Extra rule pack folder (repeatable)."),
     ]):
         f = decorator(f)
@@ -85,6 +88,16 @@ def main() -> None:
               help="Lowest severity that makes the exit code 1 (default: warning).")
 @click.option("--stdin-filename", help="Name for text read from standard input (picks the reader).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), help="Colour (NO_COLOR honoured).")
+@click.option("--languagetool", metavar="URL",
+              help="Also check grammar and spelling with this LanguageTool server "
+                   "(`public`: the public API; drafts leave this machine).")
+@click.option("--no-languagetool", is_flag=True, help="No LanguageTool, whatever the config says.")
+@click.option("--require-languagetool", is_flag=True,
+              help="Exit 2 when LanguageTool could not check every draft.")
+@click.option("--lint-quoted/--no-lint-quoted", default=None,
+              help="Lint quoted replies too (default: only the author's words).")
+@click.option("--lint-signature/--no-lint-signature", default=None,
+              help="Lint the signature after a '-- ' line too.")
 @click.option("-v", "--verbose", is_flag=True, help="Say more about what is done.")
 @click.option("--fix", "fix_files", is_flag=True,
               help="Apply substitution rules' replacements in place (standard input: print the fixed text).")
@@ -113,6 +126,9 @@ def rules(**options: Any) -> None:
     for a in sorted(active, key=lambda a: a.rule.meta.code):
         m = a.rule.meta
         click.echo(f"{m.code:7} {m.id:38} {m.category:20} {a.severity!s:8} {m.summary}")
+    if linter.grammar is not None:
+        click.echo(f"{'TL9xx':7} {'languagetool.*':38} {'grammar, style':20} {'by type':8} "
+                   f"LanguageTool's rules, from {linter.grammar.where}")
 
 
 @main.command()

@@ -10,11 +10,13 @@ the file, the line and the key.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import grammar
 from .errors import TonelintError
 from .kinds.base import Option
 from .schema import as_list, check, validate
@@ -27,7 +29,10 @@ SEVERITIES = ("error", "warning", "info")
 
 # The one schema: config key -> type. The CLI's flags map onto the same names.
 SCHEMA: dict[str, Option] = {
+    # "auto" picks the pack per draft from its words (see langdetect.py); a draft
+    # whose language cannot be told is linted as fallback-lang.
     "lang": Option("str"),
+    "fallback-lang": Option("str"),
     "select": Option("strings"),
     "ignore": Option("strings"),
     "severity": Option("mapping"),
@@ -37,8 +42,11 @@ SCHEMA: dict[str, Option] = {
     "min-severity": Option("str", choices=SEVERITIES),
     "thresholds": Option("mapping"),
     "placeholders": Option("regexes"),
+    "lint-quoted": Option("bool"),
+    "lint-signature": Option("bool"),
     "format": Option("str"),
     "color": Option("str", choices=("auto", "always", "never")),
+    "languagetool": Option("mapping"),  # keys: grammar.settings.SCHEMA
 }
 
 
@@ -46,7 +54,8 @@ SCHEMA: dict[str, Option] = {
 class Config:
     """The effective configuration. ``origin`` says where each key came from."""
 
-    lang: str = "en"
+    lang: str = "auto"
+    fallback_lang: str = "en"
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
@@ -56,8 +65,11 @@ class Config:
     min_severity: str = "info"
     thresholds: dict[str, dict[str, float]] = field(default_factory=dict)
     placeholders: list[str] = field(default_factory=list)
+    lint_quoted: bool = False  # lint quoted replies too (readers/quotes.py)
+    lint_signature: bool = False  # lint the signature after a `-- ` line too
     format: str = "text"
     color: str = "auto"
+    languagetool: dict[str, Any] = field(default_factory=dict)
     origin: dict[str, str] = field(default_factory=dict, compare=False)
     base_dir: Path = field(default_factory=Path.cwd, compare=False)
 
@@ -72,6 +84,8 @@ class Config:
                 value = as_list(value)
             if attr == "rules":
                 value = [str((base_dir or Path.cwd()) / p) for p in as_list(value)]
+            if attr == "languagetool":  # key by key: an env URL keeps the file's rules
+                value = {**self.languagetool, **value}
             changes[attr] = value
         origin_map = {**self.origin, **{k: origin for k in values if values[k] is not None}}
         new = dataclasses.replace(self, **changes, origin=origin_map)
@@ -124,6 +138,8 @@ def read_config_file(path: Path) -> dict[str, Any]:
 
 
 def _check_nested(doc: Located, values: dict[str, Any]) -> None:
+    if "languagetool" in values:
+        values["languagetool"] = grammar.validate_mapping(doc, values["languagetool"])
     for rule, sev in values.get("severity", {}).items():
         if sev not in SEVERITIES:
             raise doc.error(f"severity of {rule!r}: {sev!r} is not one of: error, warning, info",
@@ -182,4 +198,8 @@ def load_config(cwd: Path, explicit: Path | None = None, isolated: bool = False)
         if not explicit.is_file():
             raise TonelintError("config file not found", str(explicit))
         config = config.merged(read_config_file(explicit), str(explicit), explicit.resolve().parent)
+    url = os.environ.get(grammar.ENV_URL, "").strip()
+    if url:
+        config = config.merged({"languagetool": {"server": url, "local": False, "enabled": True}},
+                               f"environment variable {grammar.ENV_URL}")
     return config

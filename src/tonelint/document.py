@@ -12,6 +12,7 @@ Lines and columns count characters (Unicode code points), 1-based; ``\\r\\n``,
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -20,7 +21,33 @@ from typing import Any
 NEUTRAL_NAME = "Alex"
 _PLAIN_QUOTES = str.maketrans("‘’‛“”„", "\'\'\'\"\"\"")
 
+
+def _accent_table() -> dict[int, str]:
+    """Latin letters with diacritics -> their base letter, one character for one.
+
+    Built from Unicode decompositions (á -> a, ő -> o, ñ -> n), so it serves every
+    language written in Latin letters; õ, ô and û, which stand in for ő and ű in
+    old fonts, fold with them.
+    """
+    table = {}
+    for code in range(0xC0, 0x250):
+        base = unicodedata.normalize("NFD", chr(code))
+        if len(base) > 1 and base[0].isascii() and all(unicodedata.combining(c) for c in base[1:]):
+            table[code] = base[0]
+    return table
+
+
+_ACCENTS = _accent_table()
+
+
+def fold_accents(s: str) -> str:
+    """``s`` without diacritics, the same length (positions in it hold)."""
+    return s.translate(_ACCENTS)
+
+
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# A carriage return (with its line feed), or a character with the marks combined with it.
+_UNNORMAL = re.compile(r"\r\n?|.[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+", re.DOTALL)
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 # A sentence ends at final punctuation followed by space, at a blank line, or at a
 # line break after final punctuation or before a list item; a single line break
@@ -67,7 +94,11 @@ class Document:
     _src_ends: list[int]
     _verbatim: list[bool]
     lang: str | None = None
+    lang_note: str = ""  # how lang was chosen, for --verbose ("language hu (detected)")
     placeholders: list[Span] = field(default_factory=list)
+    # Source ranges of the format's comments (``<!-- -->``, ``{# #}``...), where
+    # suppression directives may stand; plain text has none.
+    comments: list[tuple[int, int]] = field(default_factory=list)
     # Values computed once and shared by rules (sentences, metrics, ...).
     cache: dict[str, Any] = field(default_factory=dict)
 
@@ -108,14 +139,16 @@ class Document:
     @cached_property
     def sentences(self) -> list[Span]:
         """Sentence spans of ``text``, stripped of surrounding white space."""
-        spans: list[Span] = []
-        pos = 0
-        text = self.text
-        for m in _SENTENCE_BREAK.finditer(text):
-            _add_stripped(spans, text, pos, m.start())
-            pos = m.end()
-        _add_stripped(spans, text, pos, len(text))
-        return spans
+        return split_sentences(self.text)
+
+    @cached_property
+    def folded(self) -> str:
+        """``text`` with accents folded, for rules that match with ``accents: loose``."""
+        return fold_accents(self.text)
+
+    def searched(self, loose_accents: bool) -> str:
+        """What a rule's patterns run on: ``text``, or ``folded`` (the same offsets)."""
+        return self.folded if loose_accents else self.text
 
     @cached_property
     def words(self) -> list[Span]:
@@ -142,6 +175,32 @@ class Document:
         return Span(0, len(self.text))
 
 
+def split_sentences(text: str) -> list[Span]:
+    """Sentence spans of ``text``, stripped of surrounding white space.
+
+    A full stop followed by a lower-case word on the same line ends no sentence:
+    it belongs to an abbreviation ("Kft. könyvelése", "e.g. the") or to a
+    number written as an ordinal, which Hungarian dates and clauses are full of
+    ("2025. május 2-án", "a 9. pontban").
+    """
+    spans: list[Span] = []
+    pos = 0
+    for m in _SENTENCE_BREAK.finditer(text):
+        if _mid_sentence_stop(text, m.start(), m.end()):
+            continue
+        _add_stripped(spans, text, pos, m.start())
+        pos = m.end()
+    _add_stripped(spans, text, pos, len(text))
+    return spans
+
+
+def _mid_sentence_stop(text: str, start: int, end: int) -> bool:
+    return (
+        start > 0 and text[start - 1] == "." and end < len(text) and text[end].islower()
+        and "\n" not in text[start:end]
+    )
+
+
 def _add_stripped(spans: list[Span], text: str, start: int, end: int) -> None:
     while start < end and text[start].isspace():
         start += 1
@@ -164,6 +223,7 @@ class DocumentBuilder:
         self._src_ends: list[int] = []
         self._verbatim: list[bool] = []
         self._placeholders: list[Span] = []
+        self._comments: list[tuple[int, int]] = []
 
     def _push(self, piece: str, src_start: int, src_end: int, verbatim: bool) -> None:
         if not piece:
@@ -176,8 +236,25 @@ class DocumentBuilder:
         self._len += len(piece)
 
     def verbatim(self, src_start: int, src_end: int) -> None:
-        """Add ``source[src_start:src_end]`` as it is, character for character."""
-        self._push(self.source[src_start:src_end], src_start, src_end, True)
+        """Add ``source[src_start:src_end]`` as it is, character for character.
+
+        Two exceptions, so one pattern serves every file: line breaks (``\r\n``,
+        ``\r``) read as ``\n``, and a letter typed with combining accents
+        (``e`` + U+0301) reads as its composed form (``é``); each maps back to
+        its whole source.
+        """
+        piece = self.source[src_start:src_end]
+        if "\r" not in piece and unicodedata.is_normalized("NFC", piece):
+            self._push(piece, src_start, src_end, True)
+            return
+        pos = src_start
+        for m in _UNNORMAL.finditer(self.source, src_start, src_end):
+            composed = "\n" if m.group().startswith("\r") else unicodedata.normalize("NFC", m.group())
+            if composed != m.group():
+                self._push(self.source[pos:m.start()], pos, m.start(), True)
+                self._push(composed, m.start(), m.end(), False)
+                pos = m.end()
+        self._push(self.source[pos:src_end], pos, src_end, True)
 
     def mapped(self, piece: str, src_start: int, src_end: int) -> None:
         """Add ``piece`` standing for the whole source range (a decoded entity...)."""
@@ -193,6 +270,10 @@ class DocumentBuilder:
         """Add text that is not in the source (a paragraph break between blocks)."""
         self._push(piece, src_offset, src_offset, False)
 
+    def comment(self, src_start: int, src_end: int) -> None:
+        """Record a comment of the format (read by suppression, never linted)."""
+        self._comments.append((src_start, src_end))
+
     def build(self, lang: str | None = None) -> Document:
         return Document(
             path=self.path,
@@ -206,4 +287,5 @@ class DocumentBuilder:
             _verbatim=self._verbatim,
             lang=lang,
             placeholders=self._placeholders,
+            comments=sorted(self._comments),
         )

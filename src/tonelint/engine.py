@@ -13,16 +13,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cache, packs, prefilter, readers
+from . import cache, grammar, langdetect, packs, prefilter, readers, suppression
 from .config import Config
 from .document import Document
 from .errors import TonelintError
 from .finding import CORE_CATEGORIES, Finding, Severity
-from .kinds import Meta, Rule
+from .kinds import Hit, Meta, Rule
 from .kinds.base import SortedSpans
 from .placeholders import Placeholders
 from .selection import matches, matches_any
 
+AUTO = "auto"  # lang: auto, the default: each draft's pack told from its words
 MERGE_FROM_CHARS = 32_768
 MERGE_FROM_DOCUMENTS = 16
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
@@ -49,22 +50,49 @@ class Linter:
 
     def __init__(self, config: Config) -> None:
         self.config = config
-        self.read_options = readers.ReadOptions(Placeholders(config.placeholders))
+        # One line each (LanguageTool unreachable, ...): front ends show them.
+        self.warnings: list[str] = []
+        settings = grammar.settings_from(config.languagetool,
+                                         config.origin.get("languagetool", "config"))
+        self.grammar = grammar.Grammar(settings, self.warnings.append) if settings else None
+        self._grammar_meta: dict[str, Meta] = {}  # LanguageTool's rules seen, for SARIF
+        if config.languagetool.get("required") and settings is None:
+            raise TonelintError("LanguageTool is required but not configured: name a server with "
+                                f"--languagetool URL, {grammar.ENV_URL} or `languagetool: server:`")
+        self.read_options = readers.ReadOptions(
+            Placeholders(config.placeholders),
+            lint_quoted=config.lint_quoted,
+            lint_signature=config.lint_signature,
+        )
         self.extra_packs = tuple(Path(p) for p in config.rules)
         self._active: dict[str, list[ActiveRule]] = {}
+        self._metas: dict[str, list[Meta]] = {}  # every rule of a language, for directives
         self._keysets: dict[tuple[str, bool], prefilter.KeySet] = {}
         self._documents = 0  # linted so far: a run of many drafts gets the merged pass
+        self._languages: list[str] | None = None
         self.min_severity = Severity.parse(config.min_severity)
         self.rules_for(self.default_lang)  # load now: a broken pack fails before any file
 
     @property
+    def auto(self) -> bool:
+        return self.config.lang == AUTO
+
+    @property
     def default_lang(self) -> str:
-        return self.config.lang
+        """The pack for a draft whose language is not known: ``lang``, or with
+        ``lang: auto`` the ``fallback-lang``."""
+        return self.config.fallback_lang if self.auto else self.config.lang
+
+    @property
+    def languages(self) -> list[str]:
+        if self._languages is None:
+            self._languages = packs.languages(self.extra_packs)
+        return self._languages
 
     # -- rules ---------------------------------------------------------------
     def ruleset(self, lang: str) -> list[Rule]:
-        if lang not in packs.languages(self.extra_packs):
-            known = ", ".join(packs.languages(self.extra_packs))
+        if lang not in self.languages:
+            known = ", ".join([AUTO, *self.languages])
             raise TonelintError(f"unknown language {lang!r} (available: {known})")
         return cache.load_rules(lang, self.extra_packs).rules
 
@@ -78,19 +106,15 @@ class Linter:
         active = []
         for rule in rules:
             meta = rule.meta
-            if cfg.select and not matches_any(cfg.select, meta):
+            severity = self._selected(meta)
+            if severity is None:
                 continue
-            if matches_any(cfg.ignore, meta):
-                continue
-            severity = meta.severity
-            for selector, name in cfg.severity.items():
-                if matches(selector, meta):
-                    severity = Severity.parse(name)
             limits = cfg.thresholds.get(meta.id)
             if limits:
                 rule = type(rule)(meta, {**rule.options, **limits})
             active.append(ActiveRule(rule, severity))
         self._active[lang] = active
+        self._metas[lang] = [r.meta for r in rules]
         return active
 
     def _keyset(self, lang: str, size: int) -> prefilter.KeySet:
@@ -109,10 +133,22 @@ class Linter:
             self._keysets[lang, merged] = cache.keyset(keys, scans)
         return self._keysets[lang, merged]
 
+    def _selected(self, meta: Meta) -> Severity | None:
+        """The rule's severity after overrides, or None when select/ignore drop it."""
+        cfg = self.config
+        if (cfg.select and not matches_any(cfg.select, meta)) or matches_any(cfg.ignore, meta):
+            return None
+        severity = meta.severity
+        for selector, name in cfg.severity.items():
+            if matches(selector, meta):
+                severity = Severity.parse(name)
+        return severity
+
     def active_meta(self) -> dict[str, Meta]:
         """Rule id -> metadata of every rule in force for the languages used so far
-        (the rule table of SARIF output)."""
-        return {a.rule.meta.id: a.rule.meta for rules in self._active.values() for a in rules}
+        (the rule table of SARIF output), LanguageTool's that gave findings included."""
+        packs_meta = {a.rule.meta.id: a.rule.meta for rules in self._active.values() for a in rules}
+        return {**packs_meta, **self._grammar_meta}
 
     def _check_selectors(self, rules: list[Rule]) -> None:
         cfg = self.config
@@ -123,9 +159,20 @@ class Linter:
             *(("thresholds", s) for s in cfg.thresholds),
             *(("per-file-ignores", s) for v in cfg.per_file_ignores.values() for s in v),
         ]
-        categories = set(CORE_CATEGORIES) | {r.meta.category for r in rules}
+        categories = {*CORE_CATEGORIES, *(r.meta.category for r in rules), *grammar.CATEGORIES,
+                      suppression.UNKNOWN_RULE.category}
+        probes = grammar.probe_metas()
+        every_pack: list[Rule] | None = None
         for key, selector in named:
             if selector in categories or any(matches(selector, r.meta) for r in rules):
+                continue
+            # LanguageTool's rules are known only when it answers.
+            if selector.startswith(grammar.PREFIX) or matches_any_meta(selector, probes):
+                continue
+            # One config serves every language: a rule of another pack is no mistake.
+            if every_pack is None:
+                every_pack = [r for lang in self.languages for r in self.ruleset(lang)]
+            if any(matches(selector, r.meta) for r in every_pack):
                 continue
             origin = cfg.origin.get(key, "command line")
             raise TonelintError(f"{key}: unknown rule, code or category {selector!r}", origin)
@@ -143,42 +190,104 @@ class Linter:
             for hit in rule.check(doc):
                 if _inside_placeholder(doc, hit.start, hit.end):
                     continue
-                line, col, end_line, end_col, offset, end_offset = doc.locate(hit.start, hit.end)
-                findings.append(
-                    Finding(
-                        path=doc.path,
-                        line=line,
-                        column=col,
-                        end_line=end_line,
-                        end_column=end_col,
-                        code=rule.meta.code,
-                        rule=rule.meta.id,
-                        category=rule.meta.category,
-                        severity=active.severity,
-                        message=rule.render(hit, doc),
-                        suggestion=hit.suggestion,
-                        replacement=hit.replacement,
-                        offset=offset,
-                        end_offset=end_offset,
-                    )
-                )
+                message = rule.render(hit, doc)
+                findings.append(self._finding(doc, rule.meta, active.severity, hit, message))
+        findings += self._grammar_findings(doc, lang, ignored)
+        findings = suppression.apply(findings, doc, self._directive_metas(doc, lang))
+        # A broken directive is shown whatever --select says (it is about the
+        # file, not a rule), but --ignore and per-file-ignores can drop it.
+        warn = suppression.UNKNOWN_RULE
+        if matches_any([*self.config.ignore, *ignored], warn):
+            findings = [f for f in findings if f.rule != warn.id]
+        findings = [f for f in findings if f.severity >= self.min_severity]  # directive warnings too
         findings.sort()
         return findings
 
+    def _grammar_findings(self, doc: Document, lang: str, ignored: list[str]) -> list[Finding]:
+        """LanguageTool's findings, through the same filters as the packs' (never
+        sent when select/ignore would drop every one of them)."""
+        if self.grammar is None or not self._grammar_wanted(ignored):
+            return []
+        out: list[Finding] = []
+        for g in self.grammar.check(doc):
+            meta = grammar.meta_for(g, self.grammar.settings, lang)
+            severity = self._selected(meta)
+            # A placeholder reads as a stand-in name: what LanguageTool says about it
+            # ("Alex Alex" repeated) is about the stand-in, not the draft.
+            if (severity is None or severity < self.min_severity or matches_any(ignored, meta)
+                    or any(p.start < g.end and g.start < p.end for p in doc.placeholders)):
+                continue
+            # A fix only where the file reads exactly as LanguageTool's text did (not
+            # across a placeholder, an entity or markup).
+            src_start, src_end = doc.source_span(g.start, g.end)
+            verbatim = doc.source[src_start:src_end] == doc.text[g.start:g.end]
+            hit = Hit(g.start, g.end, suggestion=g.suggestion(),
+                      replacement=g.replacement() if verbatim else None)
+            self._grammar_meta.setdefault(meta.id, meta)
+            out.append(self._finding(doc, meta, severity, hit, g.render(doc.text)))
+        return out
+
+    def _directive_metas(self, doc: Document, lang: str) -> list[Meta]:
+        """The rules a directive may name: the packs', and LanguageTool's, which are
+        known only from its findings (any ``languagetool.X`` named counts, on or off)."""
+        named = {n for d in suppression.directives(doc) for n in d.rules
+                 if n.startswith(grammar.PREFIX + ".")}
+        return [*map(grammar.named_meta, sorted(named)), *grammar.probe_metas(),
+                *self._metas[lang], *self._grammar_meta.values()]
+
+    def _grammar_wanted(self, ignored: list[str]) -> bool:
+        probes = grammar.probe_metas()  # one per code and category: all LanguageTool could give
+        drop = [*self.config.ignore, *ignored]
+        if all(matches_any(drop, m) for m in probes):
+            return False
+        select = self.config.select
+        return not select or any(
+            s.startswith(grammar.PREFIX + ".") or matches_any_meta(s, probes) for s in select
+        )
+
+    @staticmethod
+    def _finding(doc: Document, meta: Meta, severity: Severity, hit: Hit, message: str) -> Finding:
+        line, col, end_line, end_col, offset, end_offset = doc.locate(hit.start, hit.end)
+        return Finding(
+            path=doc.path, line=line, column=col, end_line=end_line, end_column=end_col,
+            code=meta.code, rule=meta.id, category=meta.category, severity=severity,
+            message=message, suggestion=hit.suggestion, replacement=hit.replacement,
+            offset=offset, end_offset=end_offset,
+        )
+
+    def close(self) -> None:
+        """End the LanguageTool session (stops a local server)."""
+        if self.grammar is not None:
+            self.grammar.close()
+
     def read(self, source: str, path: str) -> Document:
-        doc = readers.reader_for(path)(source, path, self.read_options)
-        doc.lang = doc.lang or self.default_lang
+        return self._with_language(readers.reader_for(path)(source, path, self.read_options))
+
+    def _with_language(self, doc: Document) -> Document:
+        if doc.lang is None:
+            doc.lang, doc.lang_note = self._language(doc)
         return doc
+
+    def _language(self, doc: Document) -> tuple[str, str]:
+        """The pack for ``doc`` and, with ``lang: auto``, how it was chosen."""
+        if not self.auto:
+            return self.config.lang, ""
+        found = langdetect.detect(doc.text, self.languages)
+        if found is not None:
+            return found, f"language {found} (detected)"
+        return self.default_lang, (f"language not recognised; linted as {self.default_lang} "
+                                   "(fallback-lang)")
 
     def lint_text(self, source: str, path: str = "<text>") -> list[Finding]:
         return self.lint_document(self.read(source, path))
 
     def lint_bytes(self, data: bytes, path: str) -> FileResult:
         try:
-            doc = self.read(readers.decode(data, path), path)
+            doc = self._with_language(readers.read_bytes(data, path, self.read_options))
+            # With lang: auto a draft may need a pack not loaded yet, which can be broken.
+            return FileResult(path, self.lint_document(doc), doc)
         except TonelintError as exc:
             return FileResult(path, error=exc)
-        return FileResult(path, self.lint_document(doc), doc)
 
     def lint_file(self, path: Path, name: str | None = None) -> FileResult:
         name = name or str(path)
@@ -202,6 +311,10 @@ class Linter:
             if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(base, pattern):
                 out += selectors
         return out
+
+
+def matches_any_meta(selector: str, metas: Iterable[Meta]) -> bool:
+    return any(matches(selector, m) for m in metas)
 
 
 def _read(path: Path, name: str) -> bytes:

@@ -22,7 +22,7 @@ from pathlib import Path
 from .engine import FileResult
 from .errors import TonelintError
 from .finding import Finding
-from .readers import decode
+from .readers import declared_charset, decode
 
 # BOM -> codec that writes the text after it.
 BOMS = (
@@ -71,6 +71,8 @@ def plan(result: FileResult) -> Fix | None:
     """The fix for one linted draft, or None when no finding can be applied."""
     if result.document is None or result.error is not None:
         return None
+    if Path(result.path).suffix.lower() == ".eml":
+        return None  # a mail body may be encoded: its Document is not the file's text
     before = result.document.source
     after, applied = apply(before, result.findings)
     if not applied or after == before:
@@ -99,7 +101,7 @@ def write(fix: Fix) -> None:
     st = os.stat(path)
     if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
         raise TonelintError("read-only file, not fixed", fix.path)
-    new = encode_like(data, fix.after)
+    new = encode_like(data, fix.after, fix.path)
     fd, tmp = _temp_beside(path, fix.path)
     try:
         with os.fdopen(fd, "wb") as out:
@@ -134,11 +136,17 @@ def _read_current(path: Path, fix: Fix) -> bytes:
     return data
 
 
-def encode_like(original: bytes, text: str) -> bytes:
+def encode_like(original: bytes, text: str, name: str = "") -> bytes:
     """``text`` in the original's encoding, with its BOM if it had one."""
     for bom, codec in BOMS:
         if original.startswith(bom):
             return bom + text.encode(codec)
+    try:
+        original.decode("utf-8")
+    except UnicodeDecodeError:
+        charset = declared_charset(original, name)  # an HTML file in the charset it declares
+        if charset is not None:
+            return text.encode(charset, "xmlcharrefreplace")
     return text.encode("utf-8")
 
 

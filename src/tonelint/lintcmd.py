@@ -56,17 +56,34 @@ def _effective_config(options: dict[str, Any]) -> Config:
     config = load_config(Path.cwd(), options.pop("config_file", None), options.pop("isolated", False))
     flags = {
         "lang": options.get("lang"),
+        "fallback-lang": options.get("fallback_lang"),
         "select": _split(options.get("select", ())),
         "ignore": _split(options.get("ignore", ())),
         "fail-on": options.get("fail_on"),
         "min-severity": options.get("min_severity"),
         "format": options.get("output_format"),
         "color": options.get("color"),
+        "lint-quoted": options.get("lint_quoted"),
+        "lint-signature": options.get("lint_signature"),
     }
     extra_rules = options.get("rules") or ()
     if extra_rules:
         flags["rules"] = list(extra_rules)
+    flags["languagetool"] = _languagetool_flags(options)
     return config.merged(flags, "command line")
+
+
+def _languagetool_flags(options: dict[str, Any]) -> dict[str, Any] | None:
+    """``--languagetool URL`` names a server; ``--no-languagetool`` wins over everything."""
+    values: dict[str, Any] = {}
+    if options.get("languagetool"):
+        url = options["languagetool"]
+        values.update(server=url, local=False, enabled=True)
+    if options.get("no_languagetool"):
+        values["enabled"] = False
+    if options.get("require_languagetool"):
+        values["required"] = True
+    return values or None
 
 
 def run_lint(paths: tuple[str, ...], stdin_filename: str | None, verbose: bool, fix_files: bool,
@@ -85,6 +102,9 @@ def run_lint(paths: tuple[str, ...], stdin_filename: str | None, verbose: bool, 
     except TonelintError as exc:
         _error(str(exc))
         sys.exit(ExitCode.ERROR)
+    if verbose:
+        where = linter.grammar.settings.destination() if linter.grammar else "off, drafts stay here"
+        echo(f"tonelint: LanguageTool: {where}", err=True)
 
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
@@ -105,13 +125,18 @@ def run_lint(paths: tuple[str, ...], stdin_filename: str | None, verbose: bool, 
                 entries.append(FileResult(item.path or name, error=item))
             else:
                 entries.append(item)
+    if linter.grammar is not None:
+        jobs = 1  # one LanguageTool session, its warnings and gaps counted in this process
     results = lint_all(linter, entries, jobs)
 
     if fix_files or show_diff:
         results = _fix(results, linter, from_stdin, show_diff, config.fail_on)
+    _close(linter)
     for r in results:
         if r.error is not None:
             _error(str(r.error))
+        elif verbose and r.document is not None and r.document.lang_note:
+            echo(f"tonelint: {r.path}: {r.document.lang_note}", err=True)
     style = Style(color=_use_color(config.color), verbose=verbose, rules=linter.active_meta())
     try:
         for line in formatter(results, style):
@@ -120,7 +145,11 @@ def run_lint(paths: tuple[str, ...], stdin_filename: str | None, verbose: bool, 
     except BrokenPipeError:
         # A reader that went away (`tonelint ... | head -1`) is not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    sys.exit(exit_code(results, config.fail_on))
+    code = exit_code(results, config.fail_on)
+    grammar = linter.grammar
+    if grammar is not None and grammar.settings.required and grammar.incomplete:
+        code = ExitCode.ERROR
+    sys.exit(code)
 
 
 def _fix(results: list[FileResult], linter: Linter, from_stdin: set[int], diff: bool,
@@ -135,6 +164,7 @@ def _fix(results: list[FileResult], linter: Linter, from_stdin: set[int], diff: 
         echo(f"tonelint: fixed {n} finding{'s' if n != 1 else ''} in {fix.path}", err=True)
     if not (diff or from_stdin):
         return outcome.results
+    _close(linter)
     sys.stdout.flush()
     sys.stdout.buffer.write("".join(outcome.output).encode("utf-8"))
     sys.stdout.flush()
@@ -146,6 +176,14 @@ def _fix(results: list[FileResult], linter: Linter, from_stdin: set[int], diff: 
     else:
         code = exit_code(outcome.results, fail_on)
     sys.exit(code)
+
+
+def _close(linter: Linter) -> None:
+    """End the LanguageTool session and say, one line each, what it could not do."""
+    linter.close()
+    for warning in linter.warnings:
+        echo(f"tonelint: warning: {warning}", err=True)
+    linter.warnings.clear()
 
 
 def exit_code(results: list[Any], fail_on: str) -> ExitCode:

@@ -67,6 +67,7 @@ class TonelintServer(LanguageServer):
         try:
             linter = self.linters.for_folder(path.parent)
             findings = linter.lint_text(doc.source, str(path))
+            self.show_warnings(linter)
             diagnostics = [self.diagnostic(doc.source, f, linter) for f in findings]
         except TonelintError as exc:  # a broken config or pack: say so at the top of the file
             diagnostics = [lsp.Diagnostic(
@@ -79,6 +80,13 @@ class TonelintServer(LanguageServer):
         self.text_document_publish_diagnostics(
             lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=doc.version)
         )
+
+    def show_warnings(self, linter: Linter) -> None:
+        """What the Linter could not do (LanguageTool down, ...), once, as a message."""
+        for warning in linter.warnings:
+            self.window_show_message(lsp.ShowMessageParams(
+                type=lsp.MessageType.Warning, message=f"tonelint: {warning}"))
+        linter.warnings.clear()
 
     def diagnostic(self, source: str, f: Finding, linter: Linter) -> lsp.Diagnostic:
         meta = linter.active_meta().get(f.rule)

@@ -3,12 +3,13 @@
 Each form below reads as a neutral name to the rules (``Dear {{ client }}, thank
 you`` still counts as thanks) or, for statements and comments, as nothing; it is
 never reported and never shifts a position (see ``DocumentBuilder.placeholder``).
+Names may be written in any alphabet ("[Ügyfél neve]", "%VÉGDÁTUM%").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from .document import NEUTRAL_NAME, DocumentBuilder
 
@@ -17,14 +18,15 @@ BUILTIN: tuple[tuple[str, str], ...] = (
     (r"\{\{!--.*?--\}\}", ""),  # Handlebars comment
     (r"\{\{!.*?\}\}", ""),  # Handlebars/Mustache comment
     (r"\{\{[#/^>].*?\}\}", ""),  # Handlebars/Mustache block and partial tags
+    (r"\{\{\{.*?\}\}\}", NEUTRAL_NAME),  # {{{ client }}} (Handlebars, unescaped)
     (r"\{\{.*?\}\}", NEUTRAL_NAME),  # {{ client }}
     (r"\{%.*?%\}", ""),  # {% if x %}
     (r"\{#.*?#\}", ""),  # {# comment #}
     (r"\$\{[^{}\n]*\}", NEUTRAL_NAME),  # ${client}
-    (r"\{[A-Za-z_][\w.]*\}|\{\d+\}", NEUTRAL_NAME),  # {client} {0}
-    (r"%[A-Za-z][A-Za-z0-9_]*%", NEUTRAL_NAME),  # %DATE%
+    (r"\{[^\W\d][\w.]*\}|\{\d+\}", NEUTRAL_NAME),  # {client} {0} {ügyfél}
+    (r"%[^\W\d_]\w*%", NEUTRAL_NAME),  # %DATE% %VÉGDÁTUM%
     (r"<<[ \t]*\w[\w .-]*>>", NEUTRAL_NAME),  # <<client>>
-    (r"\[[A-Za-z][\w'’-]*(?:[ \t][\w'’-]+){0,5}\](?![(\[:])", NEUTRAL_NAME),  # [Client Name]
+    (r"\[[^\W\d_][\w'’-]*(?:[ \t][\w'’-]+){0,5}\](?![(\[:])", NEUTRAL_NAME),  # [Client Name]
 )
 BUILTIN_STARTS = "{$%<["
 
@@ -46,12 +48,16 @@ class Placeholders:
     def add(self, builder: DocumentBuilder, start: int, end: int) -> None:
         """Add ``source[start:end]`` to ``builder``, placeholders as names."""
         pos = start
-        for m in self._regex.finditer(builder.source, start, end):
-            builder.verbatim(pos, m.start())
-            name = self._names[(m.lastindex or 1) - 1]
-            builder.placeholder(m.start(), m.end(), name)
-            pos = m.end()
+        for m_start, m_end, name in self.finditer(builder.source, start, end):
+            builder.verbatim(pos, m_start)
+            builder.placeholder(m_start, m_end, name)
+            pos = m_end
         builder.verbatim(pos, end)
+
+    def finditer(self, source: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+        """``(start, end, reads as)`` of each placeholder in ``source[start:end]``."""
+        for m in self._regex.finditer(source, start, end):
+            yield m.start(), m.end(), self._names[(m.lastindex or 1) - 1]
 
     def spans(self, source: str) -> list[tuple[int, int]]:
         return [(m.start(), m.end()) for m in self._regex.finditer(source)]

@@ -10,6 +10,14 @@ most of a single-draft run, so the Flesch-Kincaid grade is computed here, step
 for step as textstat does it (tests/test_textmetrics.py compares the two), with
 pyphen's patterns parsed once and kept in tonelint's cache, and each distinct
 word hyphenated once. Reading ease still goes through textstat.
+
+Hungarian does not go through textstat: its syllables are its vowel letters
+(every syllable has one, and the spelling has no diphthongs), so counting vowels
+is exact and costs nothing, where pyphen's ``hu_HU`` dictionary takes 0.8 s to
+load and still undercounts ("a-ki", "ó-ra" come out as one syllable). The same
+Flesch formulas are applied to the same sentences and words the rules see
+(:func:`tonelint.document.split_sentences`), which unlike textstat's splitter do
+not end a sentence at every ordinal ("2025. május 2-án").
 """
 
 from __future__ import annotations
@@ -22,9 +30,18 @@ from collections.abc import Iterator
 from typing import Any
 
 # tonelint language -> the name textstat gets (its pyphen dictionary).
-TEXTSTAT_LANG = {"en": "en-US", "hu": "hu_HU"}
+TEXTSTAT_LANG = {"en": "en-US"}
 # tonelint language -> pyphen's pattern file (what Pyphen(lang=...) picks for the above).
-PYPHEN_FILE = {"en": "hyph_en_US.dic", "hu": "hyph_hu_HU.dic"}
+PYPHEN_FILE = {"en": "hyph_en_US.dic"}
+
+# Languages whose syllables are counted as vowel letters, and their vowels.
+VOWELS: dict[str, frozenset[str]] = {"hu": frozenset("aáeéiíoóöőuúüűAÁEÉIÍOÓÖŐUÚÜŰ")}
+
+# Flesch reading ease per language: base, per word a sentence, per syllable a
+# word. Hungarian's are textstat's own (backend/utils/constants.py, "hu").
+READING_EASE = {"hu": (206.835, 1.015, 58.5)}
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 # textstat.backend.utils.constants, 0.7.8
 _CONTRACTION_ENDINGS = r"[tsd]|ve|ll|re"
@@ -41,6 +58,11 @@ _IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN"
 
 def grade(text: str, lang: str) -> float:
     """Flesch-Kincaid grade level (school years needed to read ``text``)."""
+    if lang in VOWELS:
+        per_sentence, per_word = _rates(text, VOWELS[lang])
+        if not per_sentence or not per_word:
+            return 0.0
+        return 0.39 * per_sentence + 11.8 * per_word - 15.59
     if lang not in PYPHEN_FILE:
         return float(_stats(lang).flesch_kincaid_grade(text))
     hyphenator = _hyphenator(lang)
@@ -59,7 +81,29 @@ def grade(text: str, lang: str) -> float:
 
 def reading_ease(text: str, lang: str) -> float:
     """Flesch reading ease: higher is easier (60-70 is plain English)."""
+    if lang in VOWELS:
+        per_sentence, per_word = _rates(text, VOWELS[lang])
+        if not per_sentence or not per_word:
+            return 0.0
+        base, sentence_weight, syllable_weight = READING_EASE[lang]
+        return base - sentence_weight * per_sentence - syllable_weight * per_word
     return float(_stats(lang).flesch_reading_ease(text))
+
+
+def syllables(word: str, vowels: frozenset[str]) -> int:
+    """Vowel letters; a word with none (an abbreviation: "Kft", "db") reads as one."""
+    return max(1, sum(1 for c in word if c in vowels))
+
+
+def _rates(text: str, vowels: frozenset[str]) -> tuple[float, float]:
+    """(words a sentence, syllables a word), over sentences that hold a word."""
+    from .document import split_sentences
+
+    words = _WORD.findall(text)
+    sentences = sum(1 for s in split_sentences(text) if _WORD.search(text, s.start, s.end))
+    if not words or not sentences:
+        return 0.0, 0.0
+    return len(words) / sentences, sum(syllables(w, vowels) for w in words) / len(words)
 
 
 @lru_cache(maxsize=None)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, NamedTuple
 
 from .. import prefilter
-from ..document import Document
+from ..document import Document, fold_accents
 from ..finding import Severity
 
 
@@ -108,8 +108,15 @@ def _quote(s: str, limit: int = 60) -> str:
 WORD_FLAGS = re.IGNORECASE | re.UNICODE
 
 
-def compile_patterns(patterns: list[str], case_sensitive: bool, boundaries: bool) -> re.Pattern[str]:
-    """One regex for many alternatives, with word boundaries around each."""
+def compile_patterns(patterns: list[str], case_sensitive: bool, boundaries: bool,
+                     loose_accents: bool = False) -> re.Pattern[str]:
+    """One regex for many alternatives, with word boundaries around each.
+
+    With ``loose_accents`` the patterns are folded like :attr:`Document.folded`,
+    which is the text they must then be run on.
+    """
+    if loose_accents:
+        patterns = [fold_accents(p) for p in patterns]
     return re.compile(pattern_source(patterns, boundaries), 0 if case_sensitive else WORD_FLAGS)
 
 
@@ -150,6 +157,9 @@ PHRASE_OPTIONS: dict[str, Option] = {
     "scope": Option("str", default="text", choices=("text", "sentence")),
     "case-sensitive": Option("bool", default=False),
     "boundaries": Option("bool", default=True),
+    # loose: "köszönöm" also matches "koszonom", "köszonöm" (drafts typed without
+    # accents); exact: accents must match. Case is set apart, by case-sensitive.
+    "accents": Option("str", default="exact", choices=("exact", "loose")),
 }
 
 
@@ -165,11 +175,13 @@ class Matcher:
     def __init__(self, options: dict[str, Any], patterns_key: str = "patterns") -> None:
         case = options.get("case-sensitive", False)
         bounds = options.get("boundaries", True)
-        self.regex = compile_patterns(options[patterns_key], case, bounds)
+        self.loose = options.get("accents") == "loose"
+        self.regex = compile_patterns(options[patterns_key], case, bounds, self.loose)
         # Where a match can start (see prefilter): the words in ``keys``, and
         # wherever ``rest`` (the patterns without keys) matches. keys None: scan
-        # every position.
-        by_key, rest = prefilter.split(options[patterns_key], self.regex.flags) if bounds else (None, [])
+        # every position (also with loose accents: the index is of the text as typed).
+        by_key, rest = (prefilter.split(options[patterns_key], self.regex.flags)
+                        if bounds and not self.loose else (None, []))
         self.keys = frozenset(by_key) if by_key is not None else None
         self.rest = compile_patterns(rest, case, bounds) if rest else None
         if self.rest is not None and self.rest.match("") is not None:
@@ -177,15 +189,25 @@ class Matcher:
         # key -> a regex source of the patterns it can start (the engine's merged pass)
         self.sources = {k: pattern_source(ps, True) for k, ps in (by_key or {}).items()}
         exceptions = options.get("exceptions") or []
-        self.exceptions = compile_patterns(exceptions, case, bounds) if exceptions else None
+        self.exceptions = (
+            compile_patterns(exceptions, case, bounds, self.loose) if exceptions else None
+        )
         self.sentence_exceptions = options.get("exception-scope", "match") == "sentence"
         self.per_sentence = options.get("scope", "text") == "sentence"
 
     def finditer(self, doc: Document) -> Iterator[re.Match[str]]:
+        if self.keys is not None:
+            if self.per_sentence:
+                yield from prefilter.finditer_spans(self.regex, self.keys, doc, doc.sentences, self.rest)
+            else:
+                yield from prefilter.finditer(self.regex, self.keys, doc, rest=self.rest)
+            return
+        text = doc.searched(self.loose)
         if self.per_sentence:
-            yield from prefilter.finditer_spans(self.regex, self.keys, doc, doc.sentences, self.rest)
+            for s in doc.sentences:
+                yield from self.regex.finditer(text, s.start, s.end)
         else:
-            yield from prefilter.finditer(self.regex, self.keys, doc, rest=self.rest)
+            yield from self.regex.finditer(text)
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
         for m in self.finditer(doc):
@@ -195,11 +217,12 @@ class Matcher:
     def excepted(self, doc: Document, start: int, end: int) -> bool:
         if self.exceptions is None:
             return False
+        text = doc.searched(self.loose)
         if self.sentence_exceptions:
             s = doc.sentence_at(start)
-            return self.exceptions.search(doc.text, s.start, s.end) is not None
-        window_start, window_end = max(0, start - 80), min(len(doc.text), end + 80)
+            return self.exceptions.search(text, s.start, s.end) is not None
+        window_start, window_end = max(0, start - 80), min(len(text), end + 80)
         return any(
             m.start() < end and start < m.end()
-            for m in self.exceptions.finditer(doc.text, window_start, window_end)
+            for m in self.exceptions.finditer(text, window_start, window_end)
         )

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from .. import prefilter
 from ..document import Document
-from .base import Hit, Option, Rule, SortedSpans, compile_patterns
+from .base import PHRASE_OPTIONS, Hit, Option, Rule, SortedSpans, compile_patterns
 
 
 class Substitution(Rule):
     """``swap`` maps a pattern to its replacement; the replacement is the suggestion.
 
     The replacement keeps the capital of a capitalised match ("Sadly" -> "Unfortunately").
+    With ``accents: loose`` a pattern also matches the words typed without accents;
+    ``\\1`` in a replacement then brings back the draft's own spelling.
     """
 
     KIND = "substitution"
@@ -21,18 +24,23 @@ class Substitution(Rule):
         "exceptions": Option("regexes", default=[]),
         "case-sensitive": Option("bool", default=False),
         "boundaries": Option("bool", default=True),
+        "accents": PHRASE_OPTIONS["accents"],
     }
 
     def setup(self) -> None:
         case = self.options["case-sensitive"]
         bounds = self.options["boundaries"]
+        self.loose = self.options["accents"] == "loose"
         self.swaps = []
         for pattern, replacement in self.options["swap"].items():
-            regex = compile_patterns([pattern], case, bounds)
-            keys = prefilter.keys([pattern], regex.flags) if bounds else None
+            regex = compile_patterns([pattern], case, bounds, self.loose)
+            # Where it can match (see prefilter); not with loose accents: the index is of the text as typed.
+            keys = prefilter.keys([pattern], regex.flags) if bounds and not self.loose else None
             self.swaps.append((regex, keys, replacement))
         exceptions = self.options["exceptions"]
-        self.exceptions = compile_patterns(exceptions, case, bounds) if exceptions else None
+        self.exceptions = (
+            compile_patterns(exceptions, case, bounds, self.loose) if exceptions else None
+        )
 
     def text_scans(self) -> list[prefilter.Scan]:
         return [(regex, keys, dict.fromkeys(keys, regex.pattern)) for regex, keys, _ in self.swaps if keys]
@@ -41,15 +49,37 @@ class Substitution(Rule):
         return frozenset().union(*(keys for _, keys, _ in self.swaps if keys))
 
     def check(self, doc: Document) -> Iterator[Hit]:
+        searched = doc.searched(self.loose)
         excepted = SortedSpans(
-            [m.span() for m in self.exceptions.finditer(doc.text)] if self.exceptions else []
+            [m.span() for m in self.exceptions.finditer(searched)] if self.exceptions else []
         )
         for regex, keys, replacement in self.swaps:
-            for m in prefilter.finditer(regex, keys, doc):
+            found = prefilter.finditer(regex, keys, doc) if keys else regex.finditer(searched)
+            for m in found:
                 if excepted.overlaps(m.start(), m.end()):
                     continue
-                new = _match_case(m.group(0), m.expand(replacement))
+                if self.loose:
+                    expanded = _expand(m, replacement, doc.text)
+                else:
+                    expanded = m.expand(replacement)
+                new = _match_case(doc.text[m.start() : m.end()], expanded)
                 yield Hit(m.start(), m.end(), {"replacement": new}, new, new)
+
+
+_GROUP_REF = re.compile(r"\\(?:g<(\w+)>|(\d{1,2}))")
+
+
+def _expand(m: re.Match[str], template: str, text: str) -> str:
+    """``m.expand(template)`` with each group taken from ``text`` (the draft as
+    typed) rather than from the folded string the match was made on."""
+
+    def group(ref: re.Match[str]) -> str:
+        name = ref.group(1) or ref.group(2)
+        key: int | str = int(name) if name.isdigit() else name
+        start, end = m.span(key)
+        return text[start:end] if start >= 0 else ""
+
+    return _GROUP_REF.sub(group, template)
 
 
 def _match_case(old: str, new: str) -> str:

@@ -1,11 +1,14 @@
 """Readers turn a file into a Document: the author's words and a map back to the file.
 
-One small module per format; the registry below picks one by file name. Every
-reader gets the decoded source (see :func:`decode`) and :class:`ReadOptions`.
+One small module per format; the registry below picks one by file name (a
+template's inner format by its double extension, see template.py). Every reader
+gets the decoded source (see :func:`decode`) and :class:`ReadOptions`; email,
+which declares its own charsets, reads the bytes (:func:`read_bytes`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,13 +16,15 @@ from pathlib import Path
 from ..document import Document
 from ..errors import TonelintError
 from ..placeholders import Placeholders
-from . import text
-
+from . import email, html, markdown, template, text
+from .base import decode_as
 
 
 @dataclass(frozen=True)
 class ReadOptions:
     placeholders: Placeholders = field(default_factory=Placeholders)
+    lint_quoted: bool = False  # quoted replies: `>` lines, "On ... wrote:" and below
+    lint_signature: bool = False  # what follows a `-- ` line
 
 
 Reader = Callable[[str, str, ReadOptions], Document]
@@ -27,12 +32,40 @@ Reader = Callable[[str, str, ReadOptions], Document]
 # file suffix -> reader; a name with no known suffix is plain text.
 READERS: dict[str, Reader] = {
     ".txt": text.read,
+    ".md": markdown.read,
+    ".markdown": markdown.read,
+    ".html": html.read,
+    ".htm": html.read,
+    ".eml": email.read,
+    **{suffix: template.read for suffix in template.SUFFIXES},
 }
+BYTE_READERS: dict[str, Callable[[bytes, str, ReadOptions], Document]] = {
+    ".eml": email.read_bytes,
+}
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
+
+
+def declared_charset(data: bytes, name: str) -> str | None:
+    """The charset an HTML file (or HTML template) names in its ``<meta>``, if any."""
+    if not any(s.lower() in (".html", ".htm") for s in Path(name).suffixes):
+        return None
+    m = _META_CHARSET.search(data, 0, 4096)
+    return m.group(1).decode("ascii") if m else None
 
 
 def reader_for(name: str) -> Reader:
     suffix = Path(name).suffix.lower()
     return READERS.get(suffix, text.read)
+
+
+def read_bytes(data: bytes, name: str, options: ReadOptions) -> Document:
+    """A file as it is on disk (or on standard input, named by ``--stdin-filename``)."""
+    by_bytes = BYTE_READERS.get(Path(name).suffix.lower())
+    if by_bytes is not None:
+        return by_bytes(data, name, options)
+    return reader_for(name)(decode(data, name), name, options)
 
 
 def is_draft(path: Path) -> bool:
@@ -41,7 +74,8 @@ def is_draft(path: Path) -> bool:
 
 
 def decode(data: bytes, name: str) -> str:
-    """UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is a clear error."""
+    """UTF-8 (with or without BOM), UTF-16 with BOM, or the charset an HTML file
+    declares in a ``<meta>`` tag; anything else is a clear error."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
@@ -52,6 +86,9 @@ def decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        charset = declared_charset(data, name)
+        if charset is not None:
+            return decode_as(data, charset, name, "the file")
         line = data.count(b"\n", 0, exc.start) + 1
         raise TonelintError(
             f"not UTF-8 (byte 0x{data[exc.start]:02x}); save the draft as UTF-8", name, line
