@@ -52,7 +52,7 @@ def test_placeholder_shortcut_finds_the_same_placeholders(text: str) -> None:
 
 
 def test_every_builtin_placeholder_starts_with_a_listed_character() -> None:
-    samples = ["{{!-- c --}}", "{{! c }}", "{{#each x}}", "{{ client }}", "{% if %}", "{# c #}",
+    samples = ["{{!-- c --}}", "{{! c }}", "{{#each x}}", "{{{ client }}}", "{{ client }}", "{% if %}", "{# c #}",
                "${client}", "{client}", "%DATE%", "<<client>>", "[Client Name]"]
     assert len(samples) == len(BUILTIN)
     for (pattern, _), sample in zip(BUILTIN, samples):
