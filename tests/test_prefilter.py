@@ -116,14 +116,15 @@ def test_rules_merged_into_one_pass_find_what_each_finds_alone(rules, text: str)
         pats = pats + ["(b)(?:c|(d))"]  # groups shift numbering
         regex = compile_patterns(pats, case, True)
         by_key, rest = prefilter.split(pats, regex.flags)
-        keys = frozenset(by_key) if by_key is not None and not rest else None
+        keys = frozenset(by_key) if by_key is not None else None
         sources = {k: pattern_source(ps, True) for k, ps in (by_key or {}).items()}
-        compiled.append((regex, keys, sources))
-    scans = [(r, k, s) for r, k, s in compiled if k is not None]
+        rest_regex = compile_patterns(rest, case, True) if rest else None
+        compiled.append((regex, keys, sources, rest_regex))
+    scans = [(r, k, s) for r, k, s, _ in compiled if k is not None]
     doc = doc_of(text)
     prefilter.KeySet({k for _, ks, _ in scans for k in ks}, scans).prime(doc)
-    for regex, keys, _ in compiled:
-        assert [m.span() for m in prefilter.finditer(regex, keys, doc)] == [
+    for regex, keys, _, rest_regex in compiled:
+        assert [m.span() for m in prefilter.finditer(regex, keys, doc, rest=rest_regex)] == [
             m.span() for m in regex.finditer(doc.text)]
 
 

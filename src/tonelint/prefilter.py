@@ -288,7 +288,7 @@ def finditer(regex: re.Pattern[str], rule_keys: frozenset[str] | None, doc: Docu
     """
     text = doc.text
     end = len(text) if end is None else end
-    positions = None if rule_keys is None or rest is not None else _hits(doc, regex, start, end)
+    positions = None if rule_keys is None else _hits(doc, regex, start, end)
     if positions is None and rule_keys is not None:
         positions = _positions(doc, rule_keys)
     if positions is None:

@@ -81,7 +81,7 @@ class Rule:
         """Its regexes that scan the whole text, with their keys, for the engine's
         merged pass (see prefilter.KeySet)."""
         matcher = getattr(self, "matcher", None)
-        if isinstance(matcher, Matcher) and matcher.keys and matcher.rest is None and not matcher.per_sentence:
+        if isinstance(matcher, Matcher) and matcher.keys and not matcher.per_sentence:
             return [(matcher.regex, matcher.keys, matcher.sources)]
         return []
 
