@@ -284,6 +284,7 @@ class Linter:
     def lint_bytes(self, data: bytes, path: str) -> FileResult:
         try:
             doc = self._with_language(readers.read_bytes(data, path, self.read_options))
+            del data  # a long file is not held as bytes too while it is linted
             # With lang: auto a draft may need a pack not loaded yet, which can be broken.
             return FileResult(path, self.lint_document(doc), doc)
         except TonelintError as exc:
@@ -291,11 +292,10 @@ class Linter:
 
     def lint_file(self, path: Path, name: str | None = None) -> FileResult:
         name = name or str(path)
-        try:
-            data = _read(path, name)
-        except TonelintError as exc:
+        try:  # the bytes passed straight on, so that lint_bytes holds the only reference
+            return self.lint_bytes(_read(path, name), name)
+        except TonelintError as exc:  # only _read's: lint_bytes returns its errors
             return FileResult(name, error=exc)
-        return self.lint_bytes(data, name)
 
     def _ignored_for(self, path: str) -> list[str]:
         table = self.config.per_file_ignores
