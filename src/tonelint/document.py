@@ -275,12 +275,15 @@ class DocumentBuilder:
         self._comments.append((src_start, src_end))
 
     def build(self, lang: str | None = None) -> Document:
+        # Typographic quotes read as plain ones (same length: positions hold),
+        # so one pattern serves drafts typed either way.
+        text = "".join(self._parts).translate(_PLAIN_QUOTES)
+        if text == self.source:
+            text = self.source  # one string, not two alike: a long plain draft weighs half
         return Document(
             path=self.path,
             source=self.source,
-            # Typographic quotes read as plain ones (same length: positions hold),
-            # so one pattern serves drafts typed either way.
-            text="".join(self._parts).translate(_PLAIN_QUOTES),
+            text=text,
             _text_starts=self._text_starts,
             _src_starts=self._src_starts,
             _src_ends=self._src_ends,

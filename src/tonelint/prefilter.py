@@ -46,6 +46,8 @@ SPECIAL = (
 )
 _SPECIAL = re.compile(f"[{SPECIAL}]")
 _HEAD = re.compile(r"\w+$")
+_LAST_SPACE = re.compile(r".*\s", re.DOTALL)  # greedy: up to the last white space
+_SPACE = re.compile(r"\s")
 _WORD_CHAR = re.compile(r"\w")
 _CACHE_KEY = "prefilter.word-index"
 _HITS_KEY = "prefilter.hits"
@@ -197,22 +199,42 @@ class KeySet:
         if self.regex is not None and not _SPECIAL.search(text):
             index, hits = {}, {r: [] for r in self.merged_scans}
             merged = self.merged
-            for m in self.regex.finditer(text.lower()):
-                key = m.group(1)  # the trie captures the key itself
-                pos = m.start()
-                found = index.get(key)
-                if found is None:
-                    index[key] = found = array("q")
-                found.append(pos)
-                entry = merged.get(key)
-                if entry is not None and entry[0].match(text, pos) is not None:
-                    each = entry[1].match(text, pos)
-                    assert each is not None  # all optional: it always matches
-                    for regex, group in entry[2]:
-                        if each.start(group) >= 0 and regex in hits:
-                            hits[regex].append(pos)  # in text order: sorted
+            for base, end in pieces(text):  # lowercased a piece at a time: no second copy of a long text
+                for m in self.regex.finditer(text[base:end].lower()):
+                    key = m.group(1)  # the trie captures the key itself
+                    pos = base + m.start()
+                    found = index.get(key)
+                    if found is None:
+                        index[key] = found = array("q")
+                    found.append(pos)
+                    entry = merged.get(key)
+                    if entry is not None and entry[0].match(text, pos) is not None:
+                        each = entry[1].match(text, pos)
+                        assert each is not None  # all optional: it always matches
+                        for regex, group in entry[2]:
+                            if each.start(group) >= 0 and regex in hits:
+                                hits[regex].append(pos)  # in text order: sorted
         doc.cache[_CACHE_KEY] = (self.keys, index)
         doc.cache[_HITS_KEY] = hits
+
+
+def pieces(text: str, size: int = 1 << 16) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of pieces of ``text`` that end after white space (the
+    last one at the end), so no word is cut and a word's start is seen as one."""
+    start = 0
+    while start < len(text):
+        end = start + size
+        if end < len(text):
+            cut = _LAST_SPACE.search(text, start, end)
+            if cut is not None:
+                end = cut.end()
+            else:  # no white space in a whole piece: cut at the next
+                nxt = _SPACE.search(text, end)
+                end = nxt.end() if nxt else len(text)
+        else:
+            end = len(text)
+        yield start, end
+        start = end
 
 
 def _trie(keys: frozenset[str]) -> str:

@@ -48,8 +48,6 @@ _CONTRACTION_ENDINGS = r"[tsd]|ve|ll|re"
 _NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?!" + _CONTRACTION_ENDINGS + ")")
 _PUNCTUATION = re.compile(r"[^\w\s\']")
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
-_LAST_SPACE = re.compile(r".*\s", re.DOTALL)  # greedy: up to the last white space
-_SPACE = re.compile(r"\s")
 # pyphen: "^^hh" escapes and digit/letter pairs
 _HEX = re.compile(r"\^{2}([0-9a-f]{2})")
 _PAIRS = re.compile(r"(\d?)(\D?)")
@@ -134,17 +132,10 @@ def _sentences(text: str) -> int:
 def _chunks(text: str, size: int = 1 << 16) -> Iterator[str]:
     """``text`` in pieces that end after white space, so no word (and no
     apostrophe's look at the next character) is cut."""
-    start = 0
-    while start < len(text):
-        end = start + size
-        if end < len(text):
-            cut = _LAST_SPACE.search(text, start, end)
-            end = cut.end() if cut else end
-            if cut is None:  # no white space in a whole piece: cut at the next one
-                nxt = _SPACE.search(text, end)
-                end = nxt.end() if nxt else len(text)
+    from .prefilter import pieces
+
+    for start, end in pieces(text, size):
         yield text[start:end]
-        start = end
 
 
 class Hyphenator:
