@@ -15,9 +15,11 @@ _MAYBE_CAPS = re.compile(r"[^\W\d_a-z][^\W\d_a-z'’]")
 
 
 class Shouting(Rule):
-    """Flags a run of capitalised words: a common word in capitals (``words``: NO,
-    NEVER, FOUR), any word of ``min-letters`` or more, or two and more in a row.
-    Acronyms in ``allow`` (PDF, VAT, ASAP...) never count.
+    """Flags capitals that read as a raised voice: a run of two and more words
+    (one of them three letters or more: "I AM DONE", not "ES EN"), a word of
+    ``min-letters`` or more, or common words in capitals (``words``: NO, NEVER,
+    FOUR) once there are more than ``max-common`` of them (a lone "SO excited" is
+    emphasis, not shouting). Acronyms in ``allow`` (PDF, VAT, ASAP...) never count.
     """
 
     KIND = "shouting"
@@ -25,6 +27,7 @@ class Shouting(Rule):
         "min-letters": Option("int", default=4),
         "allow": Option("strings", default=[]),
         "words": Option("strings", default=[]),
+        "max-common": Option("int", default=0),
     }
 
     def setup(self) -> None:
@@ -32,6 +35,8 @@ class Shouting(Rule):
         self.words = {w.upper().replace("’", "'") for w in self.options["words"]}
 
     def check(self, doc: Document) -> Iterator[Hit]:
+        loud: list[Hit] = []
+        common: list[Hit] = []
         # A run never crosses a line break (see _adjacent), so only lines where
         # a capitalised word may stand are read word by word.
         text = doc.text
@@ -42,9 +47,13 @@ class Shouting(Rule):
             start = text.rfind("\n", 0, m.start()) + 1
             done = text.find("\n", m.start())
             done = len(text) if done < 0 else done
-            yield from self._check_line(doc, start, done)
+            self._scan(doc, start, done, loud, common)
+        if len(common) > self.options["max-common"]:
+            loud += common
+        yield from sorted(loud)
 
-    def _check_line(self, doc: Document, start: int, end: int) -> Iterator[Hit]:
+    def _scan(self, doc: Document, start: int, end: int, loud: list[Hit], common: list[Hit]) -> None:
+        """The runs of capitals in ``[start, end)`` of the text, word by word."""
         run: list[re.Match[str]] = []
         for m in _WORD.finditer(doc.text, start, end):
             word = m.group(0)
@@ -52,19 +61,21 @@ class Shouting(Rule):
             if caps and (not run or _adjacent(doc.text, run[-1].end(), m.start())):
                 run.append(m)
                 continue
-            yield from self._flush(run)
+            self._flush(run, loud, common)
             run = [m] if caps else []
-        yield from self._flush(run)
+        self._flush(run, loud, common)
 
-    def _flush(self, run: list[re.Match[str]]) -> Iterator[Hit]:
+    def _flush(self, run: list[re.Match[str]], loud: list[Hit], common: list[Hit]) -> None:
         if not run:
             return
+        hit = Hit(run[0].start(), run[-1].end(), suggestion=self.meta.suggestion)
         longest = max(len(m.group(0)) for m in run)
-        common = any(m.group(0).replace("’", "'") in self.words for m in run)
-        if len(run) >= 2 or common or longest >= self.options["min-letters"]:
-            yield Hit(run[0].start(), run[-1].end(), suggestion=self.meta.suggestion)
+        if (len(run) >= 2 and longest >= 3) or longest >= self.options["min-letters"]:
+            loud.append(hit)
+        elif any(m.group(0).replace("’", "'") in self.words for m in run):
+            common.append(hit)
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:
     gap = text[end:start]
-    return len(gap) <= 3 and "\n" not in gap
+    return len(gap) <= 3 and gap.strip(" ,") == ""
