@@ -54,3 +54,11 @@ def run_cli(tmp_path: Path):
         )
 
     return run
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_cache(tmp_path_factory: pytest.TempPathFactory):
+    """The rule cache in a folder of the run's own, never the user's (subprocesses inherit it)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TONELINT_CACHE_DIR", str(tmp_path_factory.mktemp("tonelint-cache")))
+        yield

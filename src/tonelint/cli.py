@@ -7,21 +7,16 @@ subcommands that win over a path of the same name when they come first
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
 from . import __version__
-from .config import Config, load_config
 from .errors import TonelintError
 from .exitcode import ExitCode
-from .finding import Severity
-
-if TYPE_CHECKING:
-    from .engine import FileResult, Linter
+from .lintcmd import _effective_config, _error, exit_code, run_lint  # noqa: F401 (exit_code: API)
 
 EXAMPLES = """
 \b
@@ -58,49 +53,6 @@ class DefaultToLint(click.Group):
         except click.ClickException as exc:
             _error(exc.format_message())
             sys.exit(ExitCode.ERROR)
-
-
-def _error(message: str) -> None:
-    click.echo(f"tonelint: error: {message}", err=True)
-
-
-def _split(values: tuple[str, ...]) -> list[str] | None:
-    out = [v.strip() for value in values for v in value.split(",") if v.strip()]
-    return out or None
-
-
-def _effective_config(options: dict[str, Any]) -> Config:
-    config = load_config(Path.cwd(), options.pop("config_file", None), options.pop("isolated", False))
-    flags = {
-        "lang": options.get("lang"),
-        "fallback-lang": options.get("fallback_lang"),
-        "select": _split(options.get("select", ())),
-        "ignore": _split(options.get("ignore", ())),
-        "fail-on": options.get("fail_on"),
-        "min-severity": options.get("min_severity"),
-        "format": options.get("output_format"),
-        "color": options.get("color"),
-        "lint-quoted": options.get("lint_quoted"),
-        "lint-signature": options.get("lint_signature"),
-    }
-    extra_rules = options.get("rules") or ()
-    if extra_rules:
-        flags["rules"] = list(extra_rules)
-    flags["languagetool"] = _languagetool_flags(options)
-    return config.merged(flags, "command line")
-
-
-def _languagetool_flags(options: dict[str, Any]) -> dict[str, Any] | None:
-    """``--languagetool URL`` names a server; ``--no-languagetool`` wins over everything."""
-    values: dict[str, Any] = {}
-    if options.get("languagetool"):
-        url = options["languagetool"]
-        values.update(server=url, local=False, enabled=True)
-    if options.get("no_languagetool"):
-        values["enabled"] = False
-    if options.get("require_languagetool"):
-        values["required"] = True
-    return values or None
 
 
 def config_options(f: Any) -> Any:
@@ -150,120 +102,13 @@ def main() -> None:
 @click.option("--fix", "fix_files", is_flag=True,
               help="Apply substitution rules' replacements in place (standard input: print the fixed text).")
 @click.option("--diff", "show_diff", is_flag=True, help="Print what --fix would change as a unified diff.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1),
+              help="Files linted at once (default: all cores for many files, 1 for a few).")
 def lint(paths: tuple[str, ...], stdin_filename: str | None, verbose: bool,
-         fix_files: bool = False, show_diff: bool = False, **options: Any) -> None:
+         fix_files: bool = False, show_diff: bool = False, jobs: int | None = None,
+         **options: Any) -> None:
     """Lint drafts: files, folders, or - for standard input."""
-    from .engine import FileResult, Linter, expand_paths
-    from .formatters import FORMATTERS, Style
-
-    try:
-        config = _effective_config(options)
-        formatter = FORMATTERS.get(config.format)
-        if formatter is None:
-            raise TonelintError(f"unknown format {config.format!r} (available: {', '.join(FORMATTERS)})")
-        linter = Linter(config)
-    except TonelintError as exc:
-        _error(str(exc))
-        sys.exit(ExitCode.ERROR)
-    if verbose:
-        where = linter.grammar.settings.destination() if linter.grammar else "off, drafts stay here"
-        click.echo(f"tonelint: LanguageTool: {where}", err=True)
-
-    if not paths:
-        if sys.stdin is None or sys.stdin.isatty():
-            _error("no drafts given (name files or folders, or - for standard input)")
-            sys.exit(ExitCode.ERROR)
-        paths = ("-",)
-
-    results: list[FileResult] = []
-    from_stdin: set[int] = set()
-    for name in paths:
-        if name == "-":
-            data = sys.stdin.buffer.read() if sys.stdin is not None else b""
-            from_stdin.add(len(results))
-            results.append(linter.lint_bytes(data, stdin_filename or "<stdin>"))
-            continue
-        for item in expand_paths([name]):
-            if isinstance(item, TonelintError):
-                results.append(FileResult(item.path or name, error=item))
-            else:
-                results.append(linter.lint_file(*item))
-
-    if fix_files or show_diff:
-        results = _fix(results, linter, from_stdin, show_diff, config.fail_on)
-    _close(linter)
-    for r in results:
-        if r.error is not None:
-            _error(str(r.error))
-        elif verbose and r.document is not None and r.document.lang_note:
-            click.echo(f"tonelint: {r.path}: {r.document.lang_note}", err=True)
-    style = Style(color=_use_color(config.color), verbose=verbose, rules=linter.active_meta())
-    try:
-        for line in formatter(results, style):
-            click.echo(line, color=style.color)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # A reader that went away (`tonelint ... | head -1`) is not an error.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    code = exit_code(results, config.fail_on)
-    grammar = linter.grammar
-    if grammar is not None and grammar.settings.required and grammar.incomplete:
-        code = ExitCode.ERROR
-    sys.exit(code)
-
-
-def _fix(results: list[FileResult], linter: Linter, from_stdin: set[int], diff: bool,
-         fail_on: str) -> list[FileResult]:
-    """Apply or diff the fixes. Returns the results to report (what is left), or
-    exits when the output was the diff or the fixed standard input."""
-    from .fix import run
-
-    outcome = run(results, linter.lint_bytes, from_stdin, write_files=not diff)
-    for fix in outcome.fixed if not diff else []:
-        n = fix.applied
-        click.echo(f"tonelint: fixed {n} finding{'s' if n != 1 else ''} in {fix.path}", err=True)
-    if not (diff or from_stdin):
-        return outcome.results
-    _close(linter)
-    sys.stdout.flush()
-    sys.stdout.buffer.write("".join(outcome.output).encode("utf-8"))
-    sys.stdout.flush()
-    for r in outcome.results:
-        if r.error is not None:
-            _error(str(r.error))
-    if diff:
-        code = exit_code(outcome.results, "never") or (ExitCode.FINDINGS if outcome.fixed else ExitCode.OK)
-    else:
-        code = exit_code(outcome.results, fail_on)
-    sys.exit(code)
-
-
-def _close(linter: Linter) -> None:
-    """End the LanguageTool session and say, one line each, what it could not do."""
-    linter.close()
-    for warning in linter.warnings:
-        click.echo(f"tonelint: warning: {warning}", err=True)
-    linter.warnings.clear()
-
-
-def exit_code(results: list[Any], fail_on: str) -> ExitCode:
-    """2 when any file could not be linted, else 1 when a finding reaches ``fail_on``."""
-    if any(r.error is not None for r in results):
-        return ExitCode.ERROR
-    if fail_on == "never":
-        return ExitCode.OK
-    threshold = Severity.parse(fail_on)
-    if any(f.severity >= threshold for r in results for f in r.findings):
-        return ExitCode.FINDINGS
-    return ExitCode.OK
-
-
-def _use_color(choice: str) -> bool:
-    if choice == "always":
-        return True
-    if choice == "never" or os.environ.get("NO_COLOR"):
-        return False
-    return sys.stdout.isatty()
+    run_lint(paths, stdin_filename, verbose, fix_files, show_diff, jobs, options)
 
 
 @main.command()

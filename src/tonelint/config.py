@@ -14,12 +14,15 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import grammar, yamlfile
+from . import grammar
 from .errors import TonelintError
 from .kinds.base import Option
 from .schema import as_list, check, validate
+
+if TYPE_CHECKING:
+    from .yamlfile import Located
 
 CONFIG_NAMES = (".tonelint.yaml", ".tonelint.yml", "pyproject.toml")
 SEVERITIES = ("error", "warning", "info")
@@ -123,6 +126,8 @@ def read_config_file(path: Path) -> dict[str, Any]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise TonelintError(f"cannot read config: {exc}", name) from None
+    from . import yamlfile  # YAML costs 20 ms: only for runs that have a config file
+
     located = _load_toml(text, name) if path.suffix == ".toml" else yamlfile.load(text, name)
     data = located.data
     if data is None:
@@ -134,7 +139,7 @@ def read_config_file(path: Path) -> dict[str, Any]:
     return values
 
 
-def _check_nested(doc: yamlfile.Located, values: dict[str, Any]) -> None:
+def _check_nested(doc: Located, values: dict[str, Any]) -> None:
     if "languagetool" in values:
         values["languagetool"] = grammar.validate_mapping(doc, values["languagetool"])
     for rule, sev in values.get("severity", {}).items():
@@ -155,7 +160,7 @@ def _check_nested(doc: yamlfile.Located, values: dict[str, Any]) -> None:
         values["thresholds"][rule] = limits
 
 
-def _load_toml(text: str, name: str) -> yamlfile.Located:
+def _load_toml(text: str, name: str) -> Located:
     try:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
@@ -179,7 +184,9 @@ def _load_toml(text: str, name: str) -> yamlfile.Located:
         key = re.match(r"\s*\"?([\w\-]+)\"?\s*=", line)
         if inside and key:
             lines.setdefault((key.group(1),), n)
-    return yamlfile.Located(table, lines, name)
+    from .yamlfile import Located
+
+    return Located(table, lines, name)
 
 
 def load_config(cwd: Path, explicit: Path | None = None, isolated: bool = False) -> Config:

@@ -14,18 +14,21 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import grammar, langdetect, packs, readers, suppression
+from . import cache, grammar, langdetect, packs, prefilter, readers, suppression
 from .config import Config
 from .document import Document
 from .errors import TonelintError
 from .finding import CORE_CATEGORIES, Finding, Severity
 from .kinds import Hit, Meta, Rule
 from .patterns import PatternTimeout, time_budget
+from .kinds.base import SortedSpans
 from .placeholders import Placeholders
 from .selection import matches, matches_any
 
 AUTO = "auto"  # lang: auto, the default: each draft's pack told from its words
 MB = 1_000_000
+MERGE_FROM_CHARS = 32_768
+MERGE_FROM_DOCUMENTS = 16
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
 
 
@@ -67,6 +70,8 @@ class Linter:
         self.extra_packs = tuple(Path(p) for p in config.rules)
         self._active: dict[str, list[ActiveRule]] = {}
         self._metas: dict[str, list[Meta]] = {}  # every rule of a language, for directives
+        self._keysets: dict[tuple[str, bool], prefilter.KeySet] = {}
+        self._documents = 0  # linted so far: a run of many drafts gets the merged pass
         self._languages: list[str] | None = None
         self.min_severity = Severity.parse(config.min_severity)
         self.rules_for(self.default_lang)  # load now: a broken pack fails before any file
@@ -92,7 +97,7 @@ class Linter:
         if lang not in self.languages:
             known = ", ".join([AUTO, *self.languages])
             raise TonelintError(f"unknown language {lang!r} (available: {known})")
-        return packs.load_rules(lang, self.extra_packs).rules
+        return cache.load_rules(lang, self.extra_packs).rules
 
     def rules_for(self, lang: str) -> list[ActiveRule]:
         """The rules in force for ``lang``, after select/ignore and overrides."""
@@ -114,6 +119,22 @@ class Linter:
         self._active[lang] = active
         self._metas[lang] = [r.meta for r in rules]
         return active
+
+    def _keyset(self, lang: str, size: int) -> prefilter.KeySet:
+        """One scan a document finds where the phrases of every rule may start.
+
+        The rules' scans merged key by key (see prefilter.KeySet) take 20 ms to
+        load and save more only on a long text or over many drafts, so a short
+        draft at the start of a run is served by the keys alone.
+        """
+        self._documents += 1
+        merged = size >= MERGE_FROM_CHARS or self._documents > MERGE_FROM_DOCUMENTS
+        if (lang, merged) not in self._keysets:
+            rules = [a.rule for a in self.rules_for(lang)]
+            keys = {k for r in rules for k in r.word_keys()}
+            scans = [s for r in rules for s in r.text_scans()] if merged else []
+            self._keysets[lang, merged] = cache.keyset(keys, scans)
+        return self._keysets[lang, merged]
 
     def _selected(self, meta: Meta) -> Severity | None:
         """The rule's severity after overrides, or None when select/ignore drop it."""
@@ -164,6 +185,7 @@ class Linter:
         lang = doc.lang or self.default_lang
         ignored = self._ignored_for(doc.path)
         findings: list[Finding] = []
+        self._keyset(lang, len(doc.text)).prime(doc)
         for active in self.rules_for(lang):
             rule = active.rule
             if active.severity < self.min_severity or matches_any(ignored, rule.meta):
@@ -272,6 +294,7 @@ class Linter:
             _check_size(len(data), self.config.max_size, path)
             with time_budget(len(data)):
                 doc = self._with_language(readers.read_bytes(data, path, self.read_options))
+            del data  # a long file is not held as bytes too while it is linted
             # With lang: auto a draft may need a pack not loaded yet, which can be broken.
             return FileResult(path, self.lint_document(doc), doc)
         except TonelintError as exc:  # a placeholder pattern out of time has no path
@@ -279,11 +302,10 @@ class Linter:
 
     def lint_file(self, path: Path, name: str | None = None) -> FileResult:
         name = name or str(path)
-        try:
-            data = _read(path, name, self.config.max_size)
-        except TonelintError as exc:
+        try:  # the bytes passed straight on, so that lint_bytes holds the only reference
+            return self.lint_bytes(_read(path, name, self.config.max_size), name)
+        except TonelintError as exc:  # only _read's: lint_bytes returns its errors
             return FileResult(name, error=exc)
-        return self.lint_bytes(data, name)
 
     def _ignored_for(self, path: str) -> list[str]:
         table = self.config.per_file_ignores
@@ -351,7 +373,12 @@ def _special(path: Path) -> bool:
 
 
 def _inside_placeholder(doc: Document, start: int, end: int) -> bool:
-    return any(p.start <= start and end <= p.end for p in doc.placeholders)
+    if not doc.placeholders:
+        return False
+    spans = doc.cache.get("engine.placeholders")
+    if spans is None:  # placeholders come in text order and never overlap
+        spans = doc.cache["engine.placeholders"] = SortedSpans([(p.start, p.end) for p in doc.placeholders])
+    return spans.containing(start, end)
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[tuple[Path, str] | TonelintError]:

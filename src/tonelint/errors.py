@@ -26,3 +26,7 @@ class TonelintError(Exception):
     def __str__(self) -> str:
         where = [str(x) for x in (self.path, self.line, self.column) if x is not None]
         return f"{':'.join(where)}: {self.message}" if where else self.message
+
+    def __reduce__(self) -> tuple[type, tuple[str, str | None, int | None, int | None]]:
+        """Keep the place when pickled (``--jobs`` sends errors between processes)."""
+        return (type(self), (self.message, self.path, self.line, self.column))

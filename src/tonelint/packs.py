@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import yamlfile
 from .schema import validate
 from .errors import TonelintError
 from .finding import Severity
 from .kinds import KINDS, Meta, Option, Rule
+
+if TYPE_CHECKING:
+    from .yamlfile import Located
 
 COMMON: dict[str, Option] = {
     "id": Option("str", required=True),
@@ -40,10 +41,16 @@ PACK_SUFFIXES = (".yaml", ".yml")
 
 def builtin_dir() -> Path:
     """The packs shipped in the wheel, or the repository's ``rules/`` when run from source."""
-    shipped = Path(str(resources.files("tonelint") / "rules"))
+    shipped = Path(__file__).with_name("rules")  # a wheel
     if shipped.is_dir():
         return shipped
-    return Path(__file__).resolve().parents[2] / "rules"
+    source = Path(__file__).resolve().parents[2] / "rules"
+    if source.is_dir():
+        return source
+    from importlib import resources  # a zipped install (10 ms to import: last)
+
+    shipped = Path(str(resources.files("tonelint") / "rules"))
+    return shipped if shipped.is_dir() else source
 
 
 def languages(extra: tuple[Path, ...] = ()) -> list[str]:
@@ -102,6 +109,8 @@ def load_pack(path: Path, lang: str) -> list[Rule]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise TonelintError(f"cannot read rule pack: {exc}", name) from None
+    from . import yamlfile  # YAML only when a pack is not in the cache
+
     doc = yamlfile.load(text, name)
     data = doc.data
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
@@ -112,7 +121,7 @@ def load_pack(path: Path, lang: str) -> list[Rule]:
     return [_build(doc, i, raw, lang) for i, raw in enumerate(data["rules"])]
 
 
-def _build(doc: yamlfile.Located, i: int, raw: Any, lang: str) -> Rule:
+def _build(doc: Located, i: int, raw: Any, lang: str) -> Rule:
     at = ("rules", i)
     if not isinstance(raw, dict):
         raise doc.error("each rule is a mapping", *at)

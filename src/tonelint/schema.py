@@ -6,11 +6,13 @@ the key, in words a user understands.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .kinds.base import Option
 from .patterns import compile_error
-from .yamlfile import Located
+
+if TYPE_CHECKING:
+    from .yamlfile import Located
 
 
 def validate(doc: Located, at: tuple[Any, ...], raw: dict[str, Any],

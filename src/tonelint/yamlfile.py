@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from .errors import TonelintError
 
-try:  # the C loader is in PyYAML's wheels and several times faster
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - pure-Python PyYAML
-    _Loader = yaml.SafeLoader
+if TYPE_CHECKING:
+    import yaml
 
 Path_ = tuple[Any, ...]
 
@@ -37,7 +33,13 @@ class Located:
 
 def load(text: str, path: str) -> Located:
     """Parse ``text``; syntax errors and duplicate keys raise TonelintError."""
-    loader = _Loader(text)
+    import yaml  # 20 ms: only runs that read a YAML file (packs out of the cache, configs)
+
+    try:  # the C loader is in PyYAML's wheels and several times faster
+        loader_class: type = yaml.CSafeLoader
+    except AttributeError:  # pragma: no cover - pure-Python PyYAML
+        loader_class = yaml.SafeLoader
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -56,6 +58,8 @@ def load(text: str, path: str) -> Located:
 
 
 def _walk(node: yaml.Node, at: Path_, lines: dict[Path_, int], path: str) -> None:
+    import yaml
+
     lines[at] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         seen: set[Any] = set()

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 from ..engine import FileResult
 from ..kinds.base import Meta
-from . import github, json, sarif, text
 
 
 @dataclass(frozen=True)
@@ -27,9 +26,23 @@ class Style:
 
 Formatter = Callable[[list[FileResult], Style], Iterator[str]]
 
+
+
+def _lazy(module: str) -> Formatter:
+    """The format's module is imported when the format is used (json and SARIF
+    cost a few ms to import, and a run prints one format)."""
+
+    def format_results(results: list[FileResult], style: Style) -> Iterator[str]:
+        from importlib import import_module
+
+        return import_module(f"{__name__}.{module}").format_results(results, style)  # type: ignore[no-any-return]
+
+    return format_results
+
+
 FORMATTERS: dict[str, Formatter] = {
-    "text": text.format_results,
-    "json": json.format_results,
-    "github": github.format_results,
-    "sarif": sarif.format_results,
+    "text": _lazy("text"),
+    "json": _lazy("json"),
+    "github": _lazy("github"),
+    "sarif": _lazy("sarif"),
 }

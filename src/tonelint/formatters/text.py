@@ -60,7 +60,7 @@ def checklist(result: FileResult) -> str:
         f"blame {cats['blame']}",
         f"unfriendly {cats['unfriendly']}",
         f"sugar-coating {cats['sugarcoating']}",
-        f"{len(doc.words)} words",
+        f"{doc.word_count} words",
     ]
     if "grade" in doc.cache:
         parts.append(f"grade {doc.cache['grade']}")

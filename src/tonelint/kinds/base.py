@@ -7,10 +7,12 @@ errors that point at the pack's file and line) before the kind is built.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, NamedTuple
 
+from .. import prefilter
 from ..document import Document, fold_accents
 from ..finding import Severity
 from ..patterns import IGNORECASE, Match, TimedPattern
@@ -75,6 +77,20 @@ class Rule:
     def check(self, doc: Document) -> Iterator[Hit]:
         raise NotImplementedError
 
+    def text_scans(self) -> list[prefilter.Scan]:
+        """Its regexes that scan the whole text, with their keys, for the engine's
+        merged pass (see prefilter.KeySet)."""
+        matcher = getattr(self, "matcher", None)
+        if isinstance(matcher, Matcher) and matcher.keys and not matcher.per_sentence:
+            return [(matcher.regex, matcher.keys, matcher.sources)]
+        return []
+
+    def word_keys(self) -> frozenset[str]:
+        """The words its matches start with (see prefilter), so that the engine
+        finds them for every rule in one scan; empty: the rule scans on its own."""
+        matcher = getattr(self, "matcher", None)
+        return matcher.keys or frozenset() if isinstance(matcher, Matcher) else frozenset()
+
     def render(self, hit: Hit, doc: Document) -> str:
         """The message for ``hit``, with ``{match}`` and the hit's values filled in."""
         values = {"match": _quote(doc.text[hit.start : hit.end]), **hit.values}
@@ -99,10 +115,32 @@ def compile_patterns(patterns: list[str], case_sensitive: bool, boundaries: bool
     """
     if loose_accents:
         patterns = [fold_accents(p) for p in patterns]
+    return TimedPattern(pattern_source(patterns, boundaries), 0 if case_sensitive else IGNORECASE)
+
+
+def pattern_source(patterns: list[str], boundaries: bool) -> str:
     body = "|".join(f"(?:{p})" for p in patterns) or "(?!)"
     if boundaries:
         body = rf"(?<![\w'’])(?:{body})(?![\w’]|'\w)"
-    return TimedPattern(body, 0 if case_sensitive else IGNORECASE)
+    return body
+
+
+class SortedSpans:
+    """Spans in order, none overlapping another (a regex's matches): whether one
+    overlaps ``[start, end)`` in log time, so a long text stays linear."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self.ends, start)  # the first span that ends after ``start``
+        return i < len(self.starts) and self.starts[i] < end
+
+    def containing(self, start: int, end: int) -> bool:
+        """Whether one span holds all of ``[start, end)``."""
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and end <= self.ends[i]
 
 
 def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -137,6 +175,17 @@ class Matcher:
         bounds = options.get("boundaries", True)
         self.loose = options.get("accents") == "loose"
         self.regex = compile_patterns(options[patterns_key], case, bounds, self.loose)
+        # Where a match can start (see prefilter): the words in ``keys``, and
+        # wherever ``rest`` (the patterns without keys) matches. keys None: scan
+        # every position (also with loose accents: the index is of the text as typed).
+        by_key, rest = (prefilter.split(options[patterns_key], self.regex.flags)
+                        if bounds and not self.loose else (None, []))
+        self.keys = frozenset(by_key) if by_key is not None else None
+        self.rest = compile_patterns(rest, case, bounds) if rest else None
+        if self.rest is not None and self.rest.match("") is not None:
+            self.keys, self.rest = None, None  # a pattern that matches nothing: scan everything
+        # key -> a regex source of the patterns it can start (the engine's merged pass)
+        self.sources = {k: pattern_source(ps, True) for k, ps in (by_key or {}).items()}
         exceptions = options.get("exceptions") or []
         self.exceptions = (
             compile_patterns(exceptions, case, bounds, self.loose) if exceptions else None
@@ -145,6 +194,12 @@ class Matcher:
         self.per_sentence = options.get("scope", "text") == "sentence"
 
     def finditer(self, doc: Document) -> Iterator[Match]:
+        if self.keys is not None:
+            if self.per_sentence:
+                yield from prefilter.finditer_spans(self.regex, self.keys, doc, doc.sentences, self.rest)
+            else:
+                yield from prefilter.finditer(self.regex, self.keys, doc, rest=self.rest)
+            return
         text = doc.searched(self.loose)
         if self.per_sentence:
             for s in doc.sentences:

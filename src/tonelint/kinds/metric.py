@@ -16,7 +16,7 @@ from .base import Hit, Option, Rule
 
 
 def words(doc: Document) -> int:
-    return len(doc.words)
+    return doc.word_count
 
 
 def grade(doc: Document) -> float:
@@ -49,7 +49,7 @@ class Metric(Rule):
     }
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        if len(doc.words) < self.options["min-words"] or not doc.sentences:
+        if doc.word_count < self.options["min-words"] or not doc.sentences:
             return
         name = self.options["metric"]
         if name == "sentence-words":
@@ -83,9 +83,4 @@ class Metric(Rule):
 
 
 def _count_words(doc: Document, span: Span) -> int:
-    from bisect import bisect_left
-
-    starts = doc.cache.get("word_starts")
-    if starts is None:
-        starts = doc.cache["word_starts"] = [w.start for w in doc.words]
-    return bisect_left(starts, span.end) - bisect_left(starts, span.start)
+    return doc.count_words(span.start, span.end)

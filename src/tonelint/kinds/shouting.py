@@ -9,6 +9,9 @@ from ..document import Document
 from .base import Hit, Option, Rule
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# Where a word in capitals may begin: a letter that is not a-z, then another or
+# an apostrophe (over-inclusive: é and ő pass too; the word check decides).
+_MAYBE_CAPS = re.compile(r"[^\W\d_a-z][^\W\d_a-z'’]")
 
 
 class Shouting(Rule):
@@ -34,8 +37,25 @@ class Shouting(Rule):
     def check(self, doc: Document) -> Iterator[Hit]:
         loud: list[Hit] = []
         common: list[Hit] = []
+        # A run never crosses a line break (see _adjacent), so only lines where
+        # a capitalised word may stand are read word by word.
+        text = doc.text
+        done = -1
+        for m in _MAYBE_CAPS.finditer(text):
+            if m.start() < done:
+                continue
+            start = text.rfind("\n", 0, m.start()) + 1
+            done = text.find("\n", m.start())
+            done = len(text) if done < 0 else done
+            self._scan(doc, start, done, loud, common)
+        if len(common) > self.options["max-common"]:
+            loud += common
+        yield from sorted(loud)
+
+    def _scan(self, doc: Document, start: int, end: int, loud: list[Hit], common: list[Hit]) -> None:
+        """The runs of capitals in ``[start, end)`` of the text, word by word."""
         run: list[re.Match[str]] = []
-        for m in _WORD.finditer(doc.text):
+        for m in _WORD.finditer(doc.text, start, end):
             word = m.group(0)
             caps = len(word) > 1 and word.isupper() and word.upper() not in self.allow
             if caps and (not run or _adjacent(doc.text, run[-1].end(), m.start())):
@@ -44,9 +64,6 @@ class Shouting(Rule):
             self._flush(run, loud, common)
             run = [m] if caps else []
         self._flush(run, loud, common)
-        if len(common) > self.options["max-common"]:
-            loud += common
-        yield from sorted(loud)
 
     def _flush(self, run: list[re.Match[str]], loud: list[Hit], common: list[Hit]) -> None:
         if not run:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .. import prefilter
 from ..document import Document
 from ..patterns import Match
-from .base import PHRASE_OPTIONS, Hit, Option, Rule, compile_patterns
+from .base import PHRASE_OPTIONS, Hit, Option, Rule, SortedSpans, compile_patterns
 
 
 class Substitution(Rule):
@@ -31,25 +32,32 @@ class Substitution(Rule):
         case = self.options["case-sensitive"]
         bounds = self.options["boundaries"]
         self.loose = self.options["accents"] == "loose"
-        self.swaps = [
-            (compile_patterns([pattern], case, bounds, self.loose), replacement)
-            for pattern, replacement in self.options["swap"].items()
-        ]
+        self.swaps = []
+        for pattern, replacement in self.options["swap"].items():
+            regex = compile_patterns([pattern], case, bounds, self.loose)
+            # Where it can match (see prefilter); not with loose accents: the index is of the text as typed.
+            keys = prefilter.keys([pattern], regex.flags) if bounds and not self.loose else None
+            self.swaps.append((regex, keys, replacement))
         exceptions = self.options["exceptions"]
         self.exceptions = (
             compile_patterns(exceptions, case, bounds, self.loose) if exceptions else None
         )
 
+    def text_scans(self) -> list[prefilter.Scan]:
+        return [(regex, keys, dict.fromkeys(keys, regex.pattern)) for regex, keys, _ in self.swaps if keys]
+
+    def word_keys(self) -> frozenset[str]:
+        return frozenset().union(*(keys for _, keys, _ in self.swaps if keys))
+
     def check(self, doc: Document) -> Iterator[Hit]:
         searched = doc.searched(self.loose)
-        excepted = (
-            [(m.start(), m.end()) for m in self.exceptions.finditer(searched)]
-            if self.exceptions
-            else []
+        excepted = SortedSpans(
+            [m.span() for m in self.exceptions.finditer(searched)] if self.exceptions else []
         )
-        for regex, replacement in self.swaps:
-            for m in regex.finditer(searched):
-                if any(s < m.end() and m.start() < e for s, e in excepted):
+        for regex, keys, replacement in self.swaps:
+            found = prefilter.finditer(regex, keys, doc) if keys else regex.finditer(searched)
+            for m in found:
+                if excepted.overlaps(m.start(), m.end()):
                     continue
                 if self.loose:
                     expanded = _expand(m, replacement, doc.text)

@@ -15,6 +15,10 @@ from typing import TYPE_CHECKING
 from ..document import Document, DocumentBuilder
 from ..errors import TonelintError
 
+# Template files (a reader for the format inside: .html.j2 reads as HTML); in
+# base.py so the registry knows them without importing the template reader.
+TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2", ".hbs", ".handlebars", ".mustache", ".liquid", ".tmpl")
+
 if TYPE_CHECKING:
     from . import ReadOptions
 

@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING
 
 from ..document import Document, DocumentBuilder
 from . import html, markdown, text
-from .base import Fill
+from .base import TEMPLATE_SUFFIXES, Fill
 
 if TYPE_CHECKING:
     from . import ReadOptions
 
-SUFFIXES = (".j2", ".jinja", ".jinja2", ".hbs", ".handlebars", ".mustache", ".liquid", ".tmpl")
+SUFFIXES = TEMPLATE_SUFFIXES
 INNER: dict[str, Fill] = {
     ".html": html.fill,
     ".htm": html.fill,

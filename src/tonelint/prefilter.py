@@ -1,0 +1,391 @@
+"""Many phrase patterns, one pass over the text.
+
+Python's regex engine tries a pattern at every position of the text, so thirty
+rules used to mean thirty scans, and ten times the patterns ten times the time.
+Almost every phrase pattern starts with a known word, though ("you (?:have )?
+failed to" can only start at a word beginning "you"). So:
+
+* at load time, :func:`keys` works out from the parsed pattern the first three
+  letters of every word a match can start with (``"fai"``), or the whole word
+  when it is shorter (``"we"``: a key shorter than three letters is a whole
+  word); a pattern it cannot vouch for gets ``None``;
+* per document, :class:`KeySet` finds where the keys of all rules occur, in one
+  scan of the lowercased text with one trie-shaped regex;
+* :func:`finditer` tries the rule's regex only at those positions. It yields
+  exactly what ``regex.finditer`` would: a match with word boundaries can only
+  start where a word starts, and it tries positions in the same order and skips
+  the same overlaps.
+
+Case-insensitive matching knows a few characters that ``str.lower`` does not
+pair the same way (the long s, the dotless i, Greek and Cyrillic variants): a
+document containing one is scanned the plain way.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from .patterns import TimedPattern, compile_error
+
+if TYPE_CHECKING:
+    from .document import Document, Span
+
+KEY_LEN = 3
+MAX_KEYS = 256
+# Characters that case-insensitive regex matching pairs differently from
+# str.lower() (re._casefix and the one multi-character lowercase, U+0130).
+# tests/test_prefilter.py derives the set from the running Python.
+SPECIAL = (
+    "\u00b5\u0130\u0131\u017f\u0345\u0390\u03b0\u03b2\u03b5\u03b8\u03b9\u03ba\u03bc\u03c0"
+    "\u03c1\u03c2\u03c3\u03c6\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u0432\u0434\u043e"
+    "\u0441\u0442\u044a\u0463\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86\u1c87\u1c88\u1e61"
+    "\u1e9b\u1fbe\u1fd3\u1fe3\ua64b\ufb05\ufb06"
+)
+_SPECIAL = re.compile(f"[{SPECIAL}]")
+_HEAD = re.compile(r"\w+$")
+_LAST_SPACE = re.compile(r".*\s", re.DOTALL)  # greedy: up to the last white space
+_SPACE = re.compile(r"\s")
+_WORD_CHAR = re.compile(r"\w")
+_CACHE_KEY = "prefilter.word-index"
+_HITS_KEY = "prefilter.hits"
+
+# States of a prefix while the pattern is read: the match may go on (OPEN), the
+# first KEY_LEN letters are known (FULL), the first word has ended (END), or
+# what follows is unknown (TRUNC).
+OPEN, FULL, END, TRUNC = range(4)
+Prefixes = set[tuple[str, int]]
+
+
+def split(patterns: list[str], flags: int = 0) -> tuple[dict[str, list[str]] | None, list[str]]:
+    """Key -> the patterns a match starting with it can come from, and the
+    patterns that have no keys (see :func:`finditer`'s ``rest``). ``(None, [])``
+    when no pattern has keys: then the rule scans the whole text."""
+    by_key: dict[str, list[str]] = {}
+    rest: list[str] = []
+    for pattern in patterns:
+        k = keys([pattern], flags)
+        if k is None:
+            rest.append(pattern)
+        for key in sorted(k or ()):
+            by_key.setdefault(key, []).append(pattern)
+    if len(rest) == len(patterns):
+        return None, []
+    return by_key, rest
+
+
+def keys(patterns: list[str], flags: int = 0) -> frozenset[str] | None:
+    """The word keys every match of any of ``patterns`` starts with, or None when
+    some pattern may start elsewhere (then the rule scans the whole text)."""
+    try:
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        import sre_parse  # type: ignore[no-redef]
+
+    out: set[str] = set()
+    for pattern in patterns:
+        try:
+            parsed = sre_parse.parse(pattern, flags)
+            prefixes = _seq(list(parsed.data))
+        except Exception:  # too many alternatives, or a parser we do not know
+            return None
+        for text, state in prefixes:
+            if state == OPEN:
+                state = END  # the rule's boundary: a word character cannot follow
+            if len(text) >= KEY_LEN:
+                out.add(text[:KEY_LEN])
+            elif state == END and text:
+                out.add(text)  # shorter than KEY_LEN: a whole word
+            else:
+                return None
+    return frozenset(out)
+
+
+def _seq(items: list[Any]) -> Prefixes:
+    if not items:
+        return {("", OPEN)}
+    out: Prefixes = set()
+    rest: Prefixes | None = None
+    for text, state in _item(items[0]):
+        if state != OPEN:
+            out.add((text, state))
+            continue
+        if rest is None:
+            rest = _seq(items[1:])
+        for more, state2 in rest:
+            joined = text + more
+            out.add((joined[:KEY_LEN], FULL) if len(joined) >= KEY_LEN else (joined, state2))
+    if len(out) > MAX_KEYS:
+        raise ValueError("too many prefixes")
+    return out
+
+
+def _item(item: tuple[Any, Any]) -> Prefixes:
+    op, av = item
+    name = getattr(op, "name", str(op))
+    if name == "LITERAL":
+        ch = chr(av)
+        if not _WORD_CHAR.match(ch):
+            return {("", END)}
+        low = ch.lower()
+        if len(low) != 1 or ch in SPECIAL or low in SPECIAL:
+            return {("", TRUNC)}
+        return {(low, OPEN)}
+    if name == "IN":
+        if len(av) <= 8 and all(getattr(o, "name", "") == "LITERAL" for o, _ in av):
+            return set().union(*(_item(x) for x in av))
+        return {("", TRUNC)}
+    if name == "BRANCH":
+        return set().union(*(_seq(list(alt.data)) for alt in av[1]))
+    if name == "SUBPATTERN":
+        return _seq(list(av[-1].data))
+    if name == "ATOMIC_GROUP":
+        return _seq(list(av.data))
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        low, high, sub = av
+        once = _seq(list(sub.data))
+        if high > 1:  # more rounds may follow: what comes after one is unknown
+            once = {(t, TRUNC if s == OPEN else s) for t, s in once}
+        return once | {("", OPEN)} if low == 0 else once
+    if name in ("AT", "ASSERT", "ASSERT_NOT"):
+        return {("", OPEN)}  # zero width: consumes nothing
+    return {("", TRUNC)}
+
+
+# A rule's whole-text regex, its keys, and for each key the source of a regex of
+# only the patterns that can start with it (wrapped as the rule's regex is).
+Scan = tuple[re.Pattern[str], frozenset[str], dict[str, str]]
+
+
+class KeySet:
+    """The keys of every rule in force, found in one scan of a document.
+
+    The engine builds one per language and primes each document with it; a rule
+    whose keys it holds then reads its candidate positions from the index.
+
+    ``scans`` are the whole-text regexes of those rules with their keys. For each
+    key, one regex tries all the scans that key can start at once (``any``),
+    and only where one matches does a second (``each``: every scan in a
+    lookahead that captures) say which: a word where no rule matches, most of
+    them, costs one call into the regex engine instead of one per rule.
+    """
+
+    def __init__(self, keys: Iterable[str], scans: Iterable[Scan] = ()) -> None:
+        self.keys = frozenset(keys)
+        self.regex = re.compile(f"(?<!\\w)({_trie(self.keys)})") if self.keys else None
+        usable = [(r, ks, sub) for r, ks, sub in scans if _mergeable(r) and ks <= self.keys]
+        by_key: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+        for regex, scan_keys, sources in usable:
+            for key in scan_keys:
+                by_key.setdefault(key, []).append((regex, sources[key]))
+        self.merged: dict[str, tuple[re.Pattern[str], re.Pattern[str], list[tuple[re.Pattern[str], int]]]] = {}
+        for key, regexes in by_key.items():
+            try:
+                self.merged[key] = _merge(regexes)
+            except re.error:  # named groups twice, a flag that must come first: scan alone
+                continue
+        # a scan is answered from the merged pass only when every one of its keys was merged
+        self.merged_scans = frozenset(r for r, ks, _ in usable if all(k in self.merged for k in ks))
+
+    def prime(self, doc: Document) -> None:
+        """Find, in one scan of ``doc``, where each key starts a word and where each
+        merged scan matches; nothing when the text holds a character
+        :data:`SPECIAL` names (then every rule scans on its own)."""
+        text = doc.text
+        index: dict[str, array[int]] | None = None
+        hits: dict[re.Pattern[str], list[int]] | None = None
+        if self.regex is not None and not _SPECIAL.search(text):
+            index, hits = {}, {r: [] for r in self.merged_scans}
+            merged = self.merged
+            for base, end in pieces(text):  # lowercased a piece at a time: no second copy of a long text
+                for m in self.regex.finditer(text[base:end].lower()):
+                    key = m.group(1)  # the trie captures the key itself
+                    pos = base + m.start()
+                    found = index.get(key)
+                    if found is None:
+                        index[key] = found = array("q")
+                    found.append(pos)
+                    entry = merged.get(key)
+                    if entry is not None and entry[0].match(text, pos) is not None:
+                        each = entry[1].match(text, pos)
+                        assert each is not None  # all optional: it always matches
+                        for regex, group in entry[2]:
+                            if each.start(group) >= 0 and regex in hits:
+                                hits[regex].append(pos)  # in text order: sorted
+        doc.cache[_CACHE_KEY] = (self.keys, index)
+        doc.cache[_HITS_KEY] = hits
+
+
+def pieces(text: str, size: int = 1 << 16) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of pieces of ``text`` that end after white space (the
+    last one at the end), so no word is cut and a word's start is seen as one."""
+    start = 0
+    while start < len(text):
+        end = start + size
+        if end < len(text):
+            cut = _LAST_SPACE.search(text, start, end)
+            if cut is not None:
+                end = cut.end()
+            else:  # no white space in a whole piece: cut at the next
+                nxt = _SPACE.search(text, end)
+                end = nxt.end() if nxt else len(text)
+        else:
+            end = len(text)
+        yield start, end
+        start = end
+
+
+def _trie(keys: frozenset[str]) -> str:
+    """One regex for many keys, as a trie: at each position the engine follows
+    one branch per letter instead of trying every key in turn."""
+    root: dict[str, Any] = {}
+    for key in keys:
+        node = root
+        for ch in key if len(key) == KEY_LEN else key + "$":  # "$": the word ends here
+            node = node.setdefault(ch, {})
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = ["(?!\\w)" if ch == "$" else re.escape(ch) + emit(node[ch]) for ch in sorted(node)]
+        return "" if not alts else alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(root)
+
+
+_BACKREF = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+def _mergeable(regex: re.Pattern[str]) -> bool:
+    """A scan can sit inside a bigger regex unless it refers to its own groups."""
+    return not _BACKREF.search(regex.pattern) and not regex.flags & ~(re.IGNORECASE | re.UNICODE)
+
+
+def _merge(entries: list[tuple[re.Pattern[str], str]]
+           ) -> tuple[re.Pattern[str], re.Pattern[str], list[tuple[re.Pattern[str], int]]]:
+    """For one key: ``any`` says one of the scans matches here, ``each`` which
+    (its group numbers listed), each scan by the patterns that key can start."""
+    bodies = [f"(?{'i' if r.flags & re.IGNORECASE else '-i'}:{source})" for r, source in entries]
+    group, number = [], 1
+    for r, source in entries:
+        group.append((r, number))
+        number += 1 + re.compile(source, r.flags).groups
+    # Users' patterns inside: timed like every pack pattern (see tonelint.patterns).
+    any_source = "|".join(bodies)
+    each_source = "".join(f"(?:(?=({b}))|)" for b in bodies)
+    for source in (any_source, each_source):
+        problem = compile_error(source)
+        if problem:
+            raise re.error(problem)
+    return TimedPattern(any_source, owner="merged rules"), TimedPattern(each_source, owner="merged rules"), group
+
+
+def _hits(doc: Document, regex: re.Pattern[str], start: int, end: int) -> list[int] | None:
+    """Where ``regex`` matches, from the merged pass, when it answered for it."""
+    if start or end != len(doc.text):
+        return None
+    primed = doc.cache.get(_HITS_KEY)
+    if primed is None:
+        return None
+    return primed.get(regex)
+
+
+def _positions(doc: Document, rule_keys: frozenset[str]) -> list[int] | None:
+    """Sorted offsets of the words ``rule_keys`` name; None when the document was
+    not primed with these keys. Not kept: a rule asks once a document, and on a
+    50 MB text the lists would weigh more than the text."""
+    primed = doc.cache.get(_CACHE_KEY)
+    if primed is None or primed[1] is None or not rule_keys <= primed[0]:
+        return None
+    index = primed[1]
+    return sorted(p for key in rule_keys for p in index.get(key, ()))
+
+
+def _key(word: str) -> str:
+    return word[:KEY_LEN]
+
+
+def finditer(regex: re.Pattern[str], rule_keys: frozenset[str] | None, doc: Document,
+             start: int = 0, end: int | None = None,
+             rest: re.Pattern[str] | None = None) -> Iterator[re.Match[str]]:
+    """``regex.finditer(doc.text, start, end)``, trying only where a key starts a word.
+
+    ``rest``: the patterns of ``regex`` that have no keys, as a regex of their
+    own; the positions where it matches are tried too.
+    """
+    text = doc.text
+    end = len(text) if end is None else end
+    positions = None if rule_keys is None else _hits(doc, regex, start, end)
+    if positions is None and rule_keys is not None:
+        positions = _positions(doc, rule_keys)
+    if positions is None:
+        yield from regex.finditer(text, start, end)
+        return
+    candidates: Iterable[int] = positions
+    if _cuts_word(text, end):
+        # ``end`` cuts a word: the regex sees its head as a word of its own.
+        head = _HEAD.search(text, start, end)
+        if head is not None and _key(head.group().lower()) in rule_keys:
+            positions = sorted({*positions, head.start()})
+    if start or end < len(text):
+        candidates = positions[bisect_left(positions, start):bisect_left(positions, end)]
+    if rest is not None:  # lazily: a rule that needs one match stops early
+        candidates = heapq.merge(candidates, _starts(rest, text, start, end))
+    resume = start
+    for pos in candidates:
+        if pos < resume:
+            continue
+        m = regex.match(text, pos, end)
+        if m is not None:
+            yield m
+            resume = m.end() if m.end() > pos else pos + 1
+
+
+def _starts(regex: re.Pattern[str], text: str, start: int, end: int) -> Iterator[int]:
+    """Every position in ``[start, end)`` where ``regex`` matches (overlaps too)."""
+    m = regex.search(text, start, end)
+    while m is not None:
+        yield m.start()
+        m = regex.search(text, m.start() + 1, end)
+
+
+def finditer_spans(regex: re.Pattern[str], rule_keys: frozenset[str] | None, doc: Document,
+                   spans: Sequence[Span], rest: re.Pattern[str] | None = None) -> Iterator[re.Match[str]]:
+    """:func:`finditer` over each of ``spans`` (sorted, not overlapping) in turn,
+    walking the candidate positions once rather than once a span."""
+    text = doc.text
+    positions = _positions(doc, rule_keys) if rule_keys is not None else None
+    if positions is None:
+        for s in spans:
+            yield from regex.finditer(text, s.start, s.end)
+        return
+    i, n = 0, len(positions)
+    for s in spans:
+        while i < n and positions[i] < s.start:
+            i += 1
+        if _cuts_word(text, s.end):  # never for sentences; kept exact for any span
+            yield from finditer(regex, rule_keys, doc, s.start, s.end, rest)
+            continue
+        first = i
+        while i < n and positions[i] < s.end:
+            i += 1
+        candidates: Sequence[int] = positions[first:i]
+        if rest is not None:
+            extra = list(_starts(rest, text, s.start, s.end))
+            if extra:
+                candidates = sorted({*candidates, *extra})
+        resume = s.start
+        for pos in candidates:
+            if pos < resume:
+                continue
+            m = regex.match(text, pos, s.end)
+            if m is not None:
+                yield m
+                resume = m.end() if m.end() > pos else pos + 1
+
+
+def _cuts_word(text: str, end: int) -> bool:
+    return 0 < end < len(text) and _WORD_CHAR.match(text, end) is not None \
+        and _WORD_CHAR.match(text, end - 1) is not None

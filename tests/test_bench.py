@@ -1,0 +1,40 @@
+"""The benchmark harness keeps working (CI runs it on its smallest inputs; no timing is asserted)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+RUN = Path(__file__).resolve().parents[1] / "bench" / "run.py"
+
+
+@pytest.mark.skipif(not RUN.exists(), reason="bench/ is not shipped in the sdist")
+def test_smoke_run_prints_a_row_per_case(tmp_path: Path) -> None:
+    report = tmp_path / "report.md"
+    proc = subprocess.run([sys.executable, str(RUN), "--smoke", "--output", str(report)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    cells = [[c.strip() for c in ln.split("|")[1:-1]]
+             for ln in report.read_text(encoding="utf-8").splitlines() if ln.startswith("| ")]
+    rows = [c for c in cells if c[1] == "tonelint"]
+    assert [r[0] for r in rows] == ["one draft", "20 drafts", "64 KiB", "64 KiB, 10x patterns"]
+    assert all(r[2].endswith(("ms", " s")) and r[4].endswith("MiB") for r in rows)
+    assert proc.stdout.strip() == report.read_text(encoding="utf-8").strip()
+
+
+def test_inputs_are_the_same_every_time(tmp_path: Path) -> None:
+    sys.path.insert(0, str(RUN.parent))
+    try:
+        import inputs
+    finally:
+        sys.path.remove(str(RUN.parent))
+    first = [p.read_bytes() for p in inputs.many_drafts(tmp_path / "a", 30)]
+    again = [p.read_bytes() for p in inputs.many_drafts(tmp_path / "b", 30)]
+    assert first == again
+    sizes = [len(b.split()) for b in first]
+    assert min(sizes) >= 100 and max(sizes) <= 520  # 100-400 words drawn, whole paragraphs kept
+    pack = inputs.user_pack(tmp_path, 45)
+    assert (pack / "en" / "generated.yaml").read_text(encoding="utf-8").count("      - \"") == 45

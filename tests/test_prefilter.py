@@ -1,0 +1,160 @@
+"""The one-pass prefilter finds exactly what a plain regex scan finds."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tonelint import prefilter
+from tonelint.document import DocumentBuilder, Span
+from tonelint.kinds.base import compile_patterns, pattern_source
+
+WORDS = ["you", "your", "we", "I", "i", "failed", "fail", "sadly", "Sad", "ok", "don't", "to",
+         "the", "team", "YOU", "youth", "we're", "Weg", "x", "é", "über"] * 20 + ["ſad", "İt"]
+SEPARATORS = [" ", "  ", ", ", ". ", "\n", "'", "’", "-", "!", "(", ")"]
+
+
+def doc_of(text: str):
+    builder = DocumentBuilder("t.txt", text)
+    builder.verbatim(0, len(text))
+    return builder.build()
+
+
+def scan(patterns: list[str], text: str, case: bool = False, start: int = 0, end: int | None = None):
+    regex = compile_patterns(patterns, case, True)
+    keys = prefilter.keys(patterns, regex.flags)
+    doc = doc_of(text)
+    prefilter.KeySet(keys or ()).prime(doc)
+    stop = len(doc.text) if end is None else end
+    plain = [m.span() for m in regex.finditer(doc.text, start, stop)]
+    fast = [m.span() for m in prefilter.finditer(regex, keys, doc, start, stop)]
+    return plain, fast, keys
+
+
+atoms = st.sampled_from(["you", "your", "we", "i", "fail(?:ed|ure)?", "sad(?:ly)?", "to", "the",
+                         "ok!", "don't", "(?:really )?bad", "über", "t[eo]am", "\\w+ly", "x+",
+                         "(?:we|i) (?:have |had )?failed", "you(?:r team)?"])
+patterns = st.lists(st.lists(atoms, min_size=1, max_size=3).map(" ".join), min_size=1, max_size=4)
+texts = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=40).map(
+    lambda parts: "".join(w + s for w, s in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(patterns, texts, st.booleans(), st.data())
+def test_same_matches_as_a_full_scan(pats: list[str], text: str, case: bool, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    plain, fast, _ = scan(pats, text, case, start, end)
+    assert fast == plain
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    ("you (?:have |had )?(?:failed|neglected) to", {"you"}),
+    ("we|I", {"we", "i"}),
+    ("(?:really )?bad", {"rea", "bad"}),
+    ("ok!", {"ok"}),
+])
+def test_keys_are_the_words_a_match_starts_with(pattern: str, expected: set[str]) -> None:
+    assert prefilter.keys([pattern], re.IGNORECASE) == expected
+
+
+@pytest.mark.parametrize("pattern", [r"\w+ly", "a+", "x{2}yy", "'cause", ".*", "[a-z]+ing"])
+def test_patterns_that_may_start_anywhere_scan_everything(pattern: str) -> None:
+    assert prefilter.keys([pattern], re.IGNORECASE) is None
+
+
+def test_case_folding_the_regex_engine_knows_falls_back_to_a_full_scan() -> None:
+    # The long s matches "s" case-insensitively but str.lower() keeps it apart.
+    plain, fast, keys = scan(["sadly"], "ſadly and Sadly")
+    assert keys == {"sad"} and fast == plain == [(0, 5), (10, 15)]
+
+
+def test_special_set_covers_this_pythons_case_folding() -> None:
+    _sre = pytest.importorskip("_sre")
+    casefix = pytest.importorskip("re._casefix")
+    derived = {chr(c) for c, extra in casefix._EXTRA_CASES.items() for c in (c, *extra)}
+    derived |= {chr(c) for c in range(0x250) if chr(c).lower() != chr(_sre.unicode_tolower(c))}
+    assert {c for c in derived if not c.isascii()} <= set(prefilter.SPECIAL), sys.version
+
+
+@settings(max_examples=300, deadline=None)
+@given(patterns, texts, st.booleans(), st.lists(st.integers(0, 400), max_size=12))
+def test_spans_walk_finds_what_each_span_scan_finds(pats: list[str], text: str, case: bool,
+                                                    cuts: list[int]) -> None:
+    regex = compile_patterns(pats, case, True)
+    keys = prefilter.keys(pats, regex.flags)
+    doc = doc_of(text)
+    prefilter.KeySet(keys or ()).prime(doc)
+    bounds = sorted({min(c, len(text)) for c in cuts} | {0, len(text)})
+    spans = [Span(a, b) for a, b in zip(bounds, bounds[1:]) if b > a][::2]  # every other piece
+    plain = [m.span() for s in spans for m in regex.finditer(doc.text, s.start, s.end)]
+    assert [m.span() for m in prefilter.finditer_spans(regex, keys, doc, spans)] == plain
+    assert [m.span() for m in prefilter.finditer_spans(regex, keys, doc, doc.sentences)] == [
+        m.span() for s in doc.sentences for m in regex.finditer(doc.text, s.start, s.end)]
+
+
+def test_a_span_that_ends_inside_a_word_sees_its_head_as_a_word() -> None:
+    regex = compile_patterns(["we"], False, True)
+    keys = prefilter.keys(["we"], regex.flags)
+    doc = doc_of("so Weg and we")
+    prefilter.KeySet(keys or ()).prime(doc)
+    spans = [Span(0, 5), Span(7, 13)]  # "so We" | "and we"
+    found = [m.span() for m in prefilter.finditer_spans(regex, keys, doc, spans)]
+    assert found == [(3, 5), (11, 13)]
+    assert [m.span() for m in prefilter.finditer(regex, keys, doc, 0, 5)] == [(3, 5)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(patterns, st.booleans()), min_size=1, max_size=5), texts)
+def test_rules_merged_into_one_pass_find_what_each_finds_alone(rules, text: str) -> None:
+    compiled = []
+    for pats, case in rules:
+        pats = pats + ["(b)(?:c|(d))"]  # groups shift numbering
+        regex = compile_patterns(pats, case, True)
+        by_key, rest = prefilter.split(pats, regex.flags)
+        keys = frozenset(by_key) if by_key is not None else None
+        sources = {k: pattern_source(ps, True) for k, ps in (by_key or {}).items()}
+        rest_regex = compile_patterns(rest, case, True) if rest else None
+        compiled.append((regex, keys, sources, rest_regex))
+    scans = [(r, k, s) for r, k, s, _ in compiled if k is not None]
+    doc = doc_of(text)
+    prefilter.KeySet({k for _, ks, _ in scans for k in ks}, scans).prime(doc)
+    for regex, keys, _, rest_regex in compiled:
+        assert [m.span() for m in prefilter.finditer(regex, keys, doc, rest=rest_regex)] == [
+            m.span() for m in regex.finditer(doc.text)]
+
+
+def test_a_scan_that_refers_to_its_own_groups_is_not_merged() -> None:
+    regex = compile_patterns([r"(you) and \1"], False, True)
+    other = compile_patterns(["(you) win"], False, True)
+    you = frozenset({"you"})
+    keyset = prefilter.KeySet({"you"}, [(regex, you, {"you": regex.pattern}), (other, you, {"you": other.pattern})])
+    assert keyset.merged_scans == {other}
+    doc = doc_of("you and you, you win")
+    keyset.prime(doc)
+    assert [m.span() for m in prefilter.finditer(regex, frozenset({"you"}), doc)] == [(0, 11)]
+    assert [m.span() for m in prefilter.finditer(other, frozenset({"you"}), doc)] == [(13, 20)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(patterns, texts, st.booleans(), st.booleans())
+def test_patterns_with_and_without_keys_together_find_what_a_full_scan_finds(
+        pats: list[str], text: str, case: bool, by_sentence: bool) -> None:
+    pats = pats + [r"\w+ly", "(?:x )?to the"]  # no keys: found where they match
+    regex = compile_patterns(pats, case, True)
+    by_key, rest_patterns = prefilter.split(pats, regex.flags)
+    keys = frozenset(by_key) if by_key is not None else None
+    rest = compile_patterns(rest_patterns, case, True) if rest_patterns else None
+    doc = doc_of(text)
+    prefilter.KeySet(keys or ()).prime(doc)
+    if by_sentence:
+        found = prefilter.finditer_spans(regex, keys, doc, doc.sentences, rest)
+        plain = [m.span() for s in doc.sentences for m in regex.finditer(doc.text, s.start, s.end)]
+    else:
+        found = prefilter.finditer(regex, keys, doc, rest=rest)
+        plain = [m.span() for m in regex.finditer(doc.text)]
+    assert [m.span() for m in found] == plain

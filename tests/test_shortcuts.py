@@ -1,0 +1,86 @@
+"""Shortcuts taken for speed give what the plain way gives."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tonelint.document import DocumentBuilder
+from tonelint.finding import Severity
+from tonelint.kinds.base import Meta
+from tonelint.kinds.shouting import Shouting
+from tonelint.placeholders import BUILTIN, BUILTIN_STARTS, Placeholders
+
+WORDS = ["NO", "NEVER", "Never", "no", "PDF", "I", "A", "OK", "DON'T", "don’t", "ÉPP", "Élise",
+         "ő", "ÁÁ", "x", "VAT", "ASAP", "Dear", "{{ client }}", "${name}", "[Client Name]", "%DATE%",
+         "<<who>>", "{% if x %}", "{# note #}", "{0}", "$5", "50%", "<b>", "[link](x)"]
+SEPARATORS = [" ", "  ", ", ", ". ", "\n", "\n\n", "\r\n", "-", "!", "1"]
+texts = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=40).map(
+    lambda parts: "".join(w + s for w, s in parts))
+
+
+def doc_of(text: str):
+    builder = DocumentBuilder("t.txt", text)
+    builder.verbatim(0, len(text))
+    return builder.build()
+
+
+SHOUTING = Shouting(
+    Meta(id="x.shouting", code="TL999", kind="shouting", category="unfriendly",
+         severity=Severity.WARNING, message="{match}", lang="en"),
+    {"min-letters": 4, "allow": ["PDF", "VAT"], "words": ["NO", "DON'T"], "max-common": 0},
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_shouting_reads_only_lines_with_capitals_and_finds_the_same(text: str) -> None:
+    doc = doc_of(text)
+    loud: list = []
+    common: list = []
+    SHOUTING._scan(doc, 0, len(doc.text), loud, common)  # every word of the text
+    if len(common) > SHOUTING.options["max-common"]:
+        loud += common
+    assert list(SHOUTING.check(doc)) == sorted(loud)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_placeholder_shortcut_finds_the_same_placeholders(text: str) -> None:
+    plain = re.compile("|".join(f"({p})" for p, _ in BUILTIN), re.DOTALL)
+    expected = [(m.start(), m.end(), m.lastindex) for m in plain.finditer(text)]
+    fast = Placeholders()._regex
+    assert [(m.start(), m.end(), m.lastindex) for m in fast.finditer(text)] == expected
+
+
+def test_every_builtin_placeholder_starts_with_a_listed_character() -> None:
+    samples = ["{{!-- c --}}", "{{! c }}", "{{#each x}}", "{{{ client }}}", "{{ client }}", "{% if %}", "{# c #}",
+               "${client}", "{client}", "%DATE%", "<<client>>", "[Client Name]"]
+    assert len(samples) == len(BUILTIN)
+    for (pattern, _), sample in zip(BUILTIN, samples):
+        assert re.fullmatch(pattern, sample, re.DOTALL), pattern
+        assert sample[0] in BUILTIN_STARTS
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_word_counts_without_spans_agree_with_the_spans(text: str) -> None:
+    doc = doc_of(text)
+    assert doc.word_count == len(doc.words)
+    for s in doc.sentences:
+        assert doc.count_words(s.start, s.end) == sum(1 for w in doc.words if s.start <= w.start < s.end)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 60), max_size=20), st.integers(0, 60), st.integers(0, 10))
+def test_sorted_spans_answer_as_a_scan_of_every_span(cuts: list[int], start: int, width: int) -> None:
+    from tonelint.kinds.base import SortedSpans
+
+    bounds = sorted(set(cuts))
+    spans = list(zip(bounds[::2], bounds[1::2]))  # in order, not overlapping
+    end = start + width
+    sorted_spans = SortedSpans(spans)
+    assert sorted_spans.overlaps(start, end) == any(s < end and start < e for s, e in spans)
+    assert sorted_spans.containing(start, end) == any(s <= start and end <= e for s, e in spans)
