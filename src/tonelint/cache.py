@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from .patterns import TimedPattern
 from . import __version__, packs, prefilter
 
 if TYPE_CHECKING:
@@ -188,4 +189,11 @@ class _Pickler(pickle.Pickler):
     def reducer_override(self, obj: Any) -> Any:
         if isinstance(obj, re.Pattern) and isinstance(obj.pattern, str):
             return _restore, (obj.pattern, obj.flags, _program(obj))
+        if isinstance(obj, TimedPattern):
+            # Compiled before it is kept: a regex pattern pickles with its program,
+            # so later runs skip regex's slow compile (the first run pays it once).
+            try:
+                obj.warm()
+            except Exception:  # a pattern that does not compile says so when used
+                pass
         return NotImplemented

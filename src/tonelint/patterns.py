@@ -114,6 +114,10 @@ class TimedPattern:
         except regex.error as exc:  # validated already; a safety net, not a traceback
             raise TonelintError(f"{self.owner or 'a pattern'} does not compile: {exc}") from None
 
+    def warm(self) -> None:
+        """Compile now (before the pattern is kept in the rule cache)."""
+        self._compiled  # noqa: B018 - the cached property compiles
+
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Match]:
         clock = self._clock(len(text) if endpos is None else endpos, pos)
         matches = self._compiled.finditer(text, pos, endpos, timeout=clock.left)
