@@ -146,3 +146,24 @@ class TestShouting:
     )
     def test_capitals(self, tmp_path: Path, text: str, shouted: list[str]) -> None:
         assert spans(lint(tmp_path, self.BODY, text), text) == shouted
+
+
+class TestSatisfiedBy:
+    """A required rule is satisfied when rules it names found something: a draft
+    that blames the client has given its reason (the blame rules report that)."""
+
+    def test_findings_of_the_named_rules_satisfy_the_requirement(self, tmp_path: Path) -> None:
+        folder = tmp_path / "pack"
+        (folder / "en").mkdir(parents=True)
+        (folder / "en" / "p.yaml").write_text(
+            HEAD.replace("test.rule", "test.said-why").replace("TL9001", "TL9002")
+            + "    kind: required\n    satisfied-by: [test.accuses]\n    patterns: ['because']\n"
+            + HEAD.split("rules:\n", 1)[1].replace("test.rule", "test.accuses")
+            + "    kind: phrase\n    patterns: ['you failed']\n",
+            encoding="utf-8",
+        )
+        # Selecting only the requirement: the named rule still counts, silently.
+        linter = Linter(Config(lang="en", rules=[str(folder)], select=["test.said-why"]))
+        assert linter.lint_text("I am ending our work.") != []
+        assert linter.lint_text("I am ending our work because the scope grew.") == []
+        assert linter.lint_text("You failed to pay, so I am ending our work.") == []

@@ -70,6 +70,7 @@ class Linter:
         self.extra_packs = tuple(Path(p) for p in config.rules)
         self._active: dict[str, list[ActiveRule]] = {}
         self._metas: dict[str, list[Meta]] = {}  # every rule of a language, for directives
+        self._all: dict[str, list[Rule]] = {}  # every rule of a language, for satisfied-by
         self._keysets: dict[tuple[str, bool], prefilter.KeySet] = {}
         self._documents = 0  # linted so far: a run of many drafts gets the merged pass
         self._languages: list[str] | None = None
@@ -118,6 +119,7 @@ class Linter:
             active.append(ActiveRule(rule, severity))
         self._active[lang] = active
         self._metas[lang] = [r.meta for r in rules]
+        self._all[lang] = rules
         return active
 
     def _keyset(self, lang: str, size: int) -> prefilter.KeySet:
@@ -186,11 +188,14 @@ class Linter:
         ignored = self._ignored_for(doc.path)
         findings: list[Finding] = []
         self._keyset(lang, len(doc.text)).prime(doc)
+        hits: dict[str, list[Hit]] = {}  # rule id -> its hits on this draft, run once
         for active in self.rules_for(lang):
             rule = active.rule
             if active.severity < self.min_severity or matches_any(ignored, rule.meta):
                 continue
-            for hit in _timed(rule, doc):
+            if rule.satisfied_by and self._said_by_others(rule, doc, lang, hits):
+                continue
+            for hit in hits.setdefault(rule.meta.id, _timed(rule, doc)):
                 if _inside_placeholder(doc, hit.start, hit.end):
                     continue
                 message = rule.render(hit, doc)
@@ -205,6 +210,19 @@ class Linter:
         findings = [f for f in findings if f.severity >= self.min_severity]  # directive warnings too
         findings.sort()
         return findings
+
+    def _said_by_others(self, rule: Rule, doc: Document, lang: str, hits: dict[str, list[Hit]]) -> bool:
+        """Whether rules named in ``satisfied-by`` found something in ``doc`` (a
+        draft that blames the client has given its reason), whatever the config
+        selects: the phenomenon is in the draft either way."""
+        for other in self._all[lang]:
+            if other.meta.id == rule.meta.id or not matches_any(rule.satisfied_by, other.meta):
+                continue
+            if other.meta.id not in hits:
+                hits[other.meta.id] = _timed(other, doc)
+            if any(not _inside_placeholder(doc, h.start, h.end) for h in hits[other.meta.id]):
+                return True
+        return False
 
     def _grammar_findings(self, doc: Document, lang: str, ignored: list[str]) -> list[Finding]:
         """LanguageTool's findings, through the same filters as the packs' (never

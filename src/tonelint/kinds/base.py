@@ -91,6 +91,12 @@ class Rule:
         matcher = getattr(self, "matcher", None)
         return matcher.keys or frozenset() if isinstance(matcher, Matcher) else frozenset()
 
+    @property
+    def satisfied_by(self) -> list[str]:
+        """Rules (ids, prefixes, categories) whose findings mean this rule has
+        nothing to say; the engine checks them (see ``kind: required``)."""
+        return list(self.options.get("satisfied-by", ()))
+
     def render(self, hit: Hit, doc: Document) -> str:
         """The message for ``hit``, with ``{match}`` and the hit's values filled in."""
         values = {"match": _quote(doc.text[hit.start : hit.end]), **hit.values}

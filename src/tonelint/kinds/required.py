@@ -34,6 +34,9 @@ class Required(Rule):
     OPTIONS = {
         **PHRASE_OPTIONS,
         "placement": Option("str", default="signoff", choices=("signoff", "opening", "start")),
+        # Other rules whose findings say the thing too: a draft that blames the
+        # client has given its reason (a bad one, which the blame rules report).
+        "satisfied-by": Option("strings", default=[]),
     }
 
     def setup(self) -> None:
