@@ -17,7 +17,7 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from .finding import Finding
 
-__all__ = ["Finding", "lint_paths", "lint_text", "__version__"]
+__all__ = ["Finding", "__version__", "lint_paths", "lint_text"]
 
 
 def lint_text(text: str, path: str = "<text>", **config: Any) -> list[Finding]:

@@ -25,13 +25,13 @@ import pickle
 import re
 import sys
 import zlib
-from pathlib import Path
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .patterns import TimedPattern
 from . import __version__, packs, prefilter
+from .patterns import TimedPattern
 
 if TYPE_CHECKING:
     from .packs import RuleSet
@@ -102,7 +102,7 @@ def _key(lang: str, extra: tuple[Path, ...]) -> str:
     return _checksum(parts)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fingerprint() -> bytes:
     """tonelint's version and sources (path, size, time) and the Python running it."""
     parts = [f"{__version__}\0{sys.version}".encode()]
@@ -151,7 +151,8 @@ def _prune(folder: Path) -> None:
 # The key holds sys.version, so a list is only ever read by the CPython that made it.
 
 try:  # Python 3.11+
-    from re import _compiler as _sre_compile, _parser as _sre_parse  # type: ignore[attr-defined]
+    from re import _compiler as _sre_compile  # type: ignore[attr-defined]
+    from re import _parser as _sre_parse
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_compile as _sre_compile  # type: ignore[no-redef]
     import sre_parse as _sre_parse  # type: ignore[no-redef]

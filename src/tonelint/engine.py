@@ -20,8 +20,8 @@ from .document import Document
 from .errors import TonelintError
 from .finding import CORE_CATEGORIES, Finding, Severity
 from .kinds import Hit, Meta, Rule
-from .patterns import PatternTimeout, time_budget
 from .kinds.base import SortedSpans
+from .patterns import PatternTimeout, time_budget
 from .placeholders import Placeholders
 from .selection import matches, matches_any
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .schema import validate
 from .errors import TonelintError
 from .finding import Severity
 from .kinds import KINDS, Meta, Option, Rule
+from .schema import validate
 
 if TYPE_CHECKING:
     from .yamlfile import Located

@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import re
 import zlib
-from functools import lru_cache
-from pathlib import Path
 from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 # tonelint language -> the name textstat gets (its pyphen dictionary).
@@ -104,7 +104,7 @@ def _rates(text: str, vowels: frozenset[str]) -> tuple[float, float]:
     return len(words) / sentences, sum(syllables(w, vowels) for w in words) / len(words)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stats(lang: str) -> Any:
     from textstat.textstat import textstatistics
 
@@ -173,7 +173,7 @@ class Hyphenator:
         return 1 + sum(1 for i, r in enumerate(refs) if r % 2 and 2 <= i - 1 <= right)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _hyphenator(lang: str) -> Hyphenator:
     from . import cache
 

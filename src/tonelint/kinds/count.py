@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..document import Document
-from .base import PHRASE_OPTIONS, Hit, Option, Rule, Matcher
+from .base import PHRASE_OPTIONS, Hit, Matcher, Option, Rule
 
 
 class Count(Rule):
