@@ -195,7 +195,9 @@ class Linter:
                 continue
             if rule.satisfied_by and self._said_by_others(rule, doc, lang, hits):
                 continue
-            for hit in hits.setdefault(rule.meta.id, _timed(rule, doc)):
+            if rule.meta.id not in hits:  # a satisfied-by check may have run it already
+                hits[rule.meta.id] = _timed(rule, doc)
+            for hit in hits[rule.meta.id]:
                 if _inside_placeholder(doc, hit.start, hit.end):
                     continue
                 message = rule.render(hit, doc)
