@@ -147,3 +147,24 @@ def test_flags_are_the_regex_packages() -> None:
     import regex
 
     assert (patterns.IGNORECASE, patterns.DOTALL) == (regex.IGNORECASE, regex.DOTALL)
+
+
+def test_shipped_packs_run_on_re_and_user_packs_under_the_budget(tmp_path) -> None:
+    """Only the packs tonelint ships (reviewed, tested on hostile drafts) skip the
+    time budget; anything a user adds is timed."""
+    from tonelint import packs
+    from tonelint.kinds.base import Matcher
+    from tonelint.patterns import FastPattern, TimedPattern
+
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "mine.yaml").write_text(
+        "rules:\n  - id: mine.x\n    code: TL9100\n    kind: phrase\n    category: mine\n"
+        "    severity: info\n    message: m\n    patterns: ['hello']\n"
+        "    examples: {flag: [hello], pass: [bye]}\n",
+        encoding="utf-8",
+    )
+    rules = {r.meta.id: r for r in packs.load_rules("en", (tmp_path,)).rules}
+    shipped, mine = rules["blame.you-failed"].matcher, rules["mine.x"].matcher
+    assert isinstance(shipped, Matcher) and isinstance(mine, Matcher)
+    assert isinstance(shipped.regex, FastPattern)
+    assert isinstance(mine.regex, TimedPattern)

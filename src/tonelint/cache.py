@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import __version__, packs, prefilter
-from .patterns import TimedPattern
+from .patterns import FastPattern, TimedPattern
 
 if TYPE_CHECKING:
     from .packs import RuleSet
@@ -190,7 +190,7 @@ class _Pickler(pickle.Pickler):
     def reducer_override(self, obj: Any) -> Any:
         if isinstance(obj, re.Pattern) and isinstance(obj.pattern, str):
             return _restore, (obj.pattern, obj.flags, _program(obj))
-        if isinstance(obj, TimedPattern):
+        if isinstance(obj, (TimedPattern, FastPattern)):
             # Compiled before it is kept: a regex pattern pickles with its program,
             # so later runs skip regex's slow compile (the first run pays it once).
             try:

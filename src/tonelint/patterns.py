@@ -92,6 +92,61 @@ def time_budget(length: int) -> Iterator[Budget]:
         _SCOPE.reset(token)
 
 
+_TRUSTED: ContextVar[bool] = ContextVar("tonelint_trusted_patterns", default=False)
+
+
+@contextmanager
+def trusted() -> Iterator[None]:
+    """Patterns compiled inside come from the packs tonelint ships: reviewed and
+    tested on hostile drafts, so they run on ``re`` (about 3x faster than
+    ``regex``) without a budget. Users' packs never get here."""
+    token = _TRUSTED.set(True)
+    try:
+        yield
+    finally:
+        _TRUSTED.reset(token)
+
+
+def compile_pattern(source: str, flags: int = 0) -> TimedPattern | FastPattern:
+    """A shipped pack's pattern on ``re``; anyone else's under a time budget."""
+    if _TRUSTED.get() and compile_error_re(source, flags) is None:
+        return FastPattern(source, flags)
+    return TimedPattern(source, flags)
+
+
+def compile_error_re(source: str, flags: int = 0) -> str | None:
+    try:
+        re.compile(source, flags)
+    except (re.error, ValueError, OverflowError, RecursionError) as exc:
+        return str(exc)
+    return None
+
+
+class FastPattern:
+    """:class:`TimedPattern`'s interface on ``re``, for trusted patterns."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+
+    @cached_property
+    def _compiled(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, self.flags)
+
+    def warm(self) -> None:
+        """Compile now (before the pattern is kept in the rule cache)."""
+        self._compiled  # noqa: B018 - the cached property compiles
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        return self._compiled.finditer(text, pos, len(text) if endpos is None else endpos)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        return self._compiled.search(text, pos, len(text) if endpos is None else endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        return self._compiled.match(text, pos, len(text) if endpos is None else endpos)
+
+
 class TimedPattern:
     """A compiled pattern whose scans stop when their :class:`Budget` runs out."""
 

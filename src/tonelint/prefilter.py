@@ -30,7 +30,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .patterns import TimedPattern, compile_error
+from .patterns import FastPattern, TimedPattern, compile_error
 
 if TYPE_CHECKING:
     from .document import Document, Span
@@ -279,6 +279,8 @@ def _merge(entries: list[tuple[re.Pattern[str], str]]
         problem = compile_error(source)
         if problem:
             raise re.error(problem)
+    if all(isinstance(r, FastPattern) for r, _ in entries):  # shipped rules only: re
+        return FastPattern(any_source), FastPattern(each_source), group
     return TimedPattern(any_source, owner="merged rules"), TimedPattern(each_source, owner="merged rules"), group
 
 

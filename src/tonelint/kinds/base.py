@@ -15,7 +15,7 @@ from typing import Any, ClassVar, NamedTuple
 from .. import prefilter
 from ..document import Document, fold_accents
 from ..finding import Severity
-from ..patterns import IGNORECASE, Match, TimedPattern
+from ..patterns import IGNORECASE, FastPattern, Match, TimedPattern, compile_pattern
 
 
 class Hit(NamedTuple):
@@ -112,7 +112,7 @@ def _quote(s: str, limit: int = 60) -> str:
 
 
 def compile_patterns(patterns: list[str], case_sensitive: bool, boundaries: bool,
-                     loose_accents: bool = False) -> TimedPattern:
+                     loose_accents: bool = False) -> TimedPattern | FastPattern:
     """One regex for many alternatives, with word boundaries around each; it runs
     under a time budget (see :mod:`tonelint.patterns`).
 
@@ -121,7 +121,7 @@ def compile_patterns(patterns: list[str], case_sensitive: bool, boundaries: bool
     """
     if loose_accents:
         patterns = [fold_accents(p) for p in patterns]
-    return TimedPattern(pattern_source(patterns, boundaries), 0 if case_sensitive else IGNORECASE)
+    return compile_pattern(pattern_source(patterns, boundaries), 0 if case_sensitive else IGNORECASE)
 
 
 def pattern_source(patterns: list[str], boundaries: bool) -> str:
