@@ -83,9 +83,6 @@ class RuleSet:
     lang: str
     rules: list[Rule]
 
-    def by_id(self) -> dict[str, Rule]:
-        return {r.meta.id: r for r in self.rules}
-
 
 def load_rules(lang: str, extra: tuple[Path, ...] = ()) -> RuleSet:
     rules: list[Rule] = []

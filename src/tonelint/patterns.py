@@ -53,11 +53,8 @@ def compile_error(pattern: str) -> str | None:
     """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        try:
-            re.compile(pattern)
+        if compile_error_re(pattern) is None:
             return None
-        except (re.error, ValueError, OverflowError, RecursionError):
-            pass
     import regex
 
     try:

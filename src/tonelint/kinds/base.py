@@ -149,9 +149,6 @@ class SortedSpans:
         return i >= 0 and end <= self.ends[i]
 
 
-def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
-
 
 # Keys shared by the kinds that look for phrases (phrase, count, required).
 PHRASE_OPTIONS: dict[str, Option] = {
