@@ -13,6 +13,7 @@ is the tool's time over tonelint's (above 1: tonelint is faster).
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import platform
 import re
@@ -101,6 +102,16 @@ def tonelint_cmd(arg: str | None) -> list[str]:
         return arg.split()
     script = Path(sys.executable).with_name("tonelint")
     return [str(script)] if script.exists() else [sys.executable, "-m", "tonelint"]
+
+
+def compile_bytecode() -> None:
+    """Write tonelint's bytecode, as ``pip install`` does. An editable install,
+    or PYTHONDONTWRITEBYTECODE (set on some CI machines), would otherwise leave
+    every run compiling the sources again: 20-30 ms that no user pays."""
+    spec = importlib.util.find_spec("tonelint")
+    if spec is not None and spec.origin:
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(spec.origin).parent)],
+                       check=False, stdout=subprocess.DEVNULL)
 
 
 def measure(case: Case, tools: dict[str, list[str]], runs: int, work: Path) -> tuple[dict[str, Measure], int]:
@@ -216,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="tonelint-bench-") as tmp:
         work = Path(tmp)
         tools = {"tonelint": tonelint_cmd(opts.tonelint)}
+        if not opts.tonelint:
+            compile_bytecode()
         versions: dict[str, str] = {}
         if opts.peers:
             folder = opts.peers_dir or work / "peers"

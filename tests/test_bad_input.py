@@ -284,6 +284,8 @@ HOSTILE = {
     "tags.html": "<p " * 70_000,
     "quotes.html": "<a href='" * 30_000,
     "hashes.j2": "{#" * 100_000,
+    "braces.txt": "{{ " * 100_000,
+    "comments.hbs": "{{!-- {{ " * 30_000,
     "pipes.liquid": "{% comment %}" * 20_000,
 }
 

@@ -12,17 +12,19 @@ import re
 from collections.abc import Iterable, Iterator
 
 from .document import NEUTRAL_NAME, DocumentBuilder
-from .patterns import DOTALL, TimedPattern
+from .patterns import DOTALL, FastPattern, TimedPattern
 
 # (pattern, reads as). Statements and comments read as nothing.
+# A lazy body never runs past the next opener of its kind, so that a draft of
+# many unclosed "{{" is read in linear time (and on ``re``, with no time budget).
 BUILTIN: tuple[tuple[str, str], ...] = (
-    (r"\{\{!--.*?--\}\}", ""),  # Handlebars comment
-    (r"\{\{!.*?\}\}", ""),  # Handlebars/Mustache comment
-    (r"\{\{[#/^>].*?\}\}", ""),  # Handlebars/Mustache block and partial tags
-    (r"\{\{\{.*?\}\}\}", NEUTRAL_NAME),  # {{{ client }}} (Handlebars, unescaped)
-    (r"\{\{.*?\}\}", NEUTRAL_NAME),  # {{ client }}
-    (r"\{%.*?%\}", ""),  # {% if x %}
-    (r"\{#.*?#\}", ""),  # {# comment #}
+    (r"\{\{!--(?:(?!\{\{!--).)*?--\}\}", ""),  # Handlebars comment ({{ }} may sit inside)
+    (r"\{\{!(?:(?!\{\{).)*?\}\}", ""),  # Handlebars/Mustache comment
+    (r"\{\{[#/^>](?:(?!\{\{).)*?\}\}", ""),  # Handlebars/Mustache block and partial tags
+    (r"\{\{\{(?:(?!\{\{).)*?\}\}\}", NEUTRAL_NAME),  # {{{ client }}} (Handlebars, unescaped)
+    (r"\{\{(?:(?!\{\{).)*?\}\}", NEUTRAL_NAME),  # {{ client }}
+    (r"\{%(?:(?!\{%).)*?%\}", ""),  # {% if x %}
+    (r"\{#(?:(?!\{#).)*?#\}", ""),  # {# comment #}
     (r"\$\{[^{}\n]*\}", NEUTRAL_NAME),  # ${client}
     (r"\{[^\W\d][\w.]*\}|\{\d+\}", NEUTRAL_NAME),  # {client} {0} {ügyfél}
     (r"%[^\W\d_]\w*%", NEUTRAL_NAME),  # %DATE% %VÉGDÁTUM%
@@ -44,10 +46,12 @@ class Placeholders:
             # Every built-in form starts with one of these: the engine then skips
             # other positions at once instead of trying each form (20x faster).
             body = f"(?=[{re.escape(BUILTIN_STARTS)}])(?:{body})"
-        # The config's forms are the user's regexes: timed, like rule patterns.
-        self._regex = TimedPattern(body, DOTALL, owner="placeholders",
-                                   hint="many unclosed {{, {% or {# in the draft, "
-                                        "or a config `placeholders` pattern that backtracks")
+        # The built-in forms are linear and run on re (no import of ``regex``);
+        # the config's forms are the user's regexes: timed, like rule patterns.
+        self._regex: FastPattern | TimedPattern = (
+            FastPattern(body, DOTALL) if not extra else
+            TimedPattern(body, DOTALL, owner="placeholders",
+                         hint="a config `placeholders` pattern that backtracks"))
 
     def add(self, builder: DocumentBuilder, start: int, end: int) -> None:
         """Add ``source[start:end]`` to ``builder``, placeholders as names."""
