@@ -149,22 +149,39 @@ def test_flags_are_the_regex_packages() -> None:
     assert (patterns.IGNORECASE, patterns.DOTALL) == (regex.IGNORECASE, regex.DOTALL)
 
 
-def test_shipped_packs_run_on_re_and_user_packs_under_the_budget(tmp_path) -> None:
-    """Only the packs tonelint ships (reviewed, tested on hostile drafts) skip the
-    time budget; anything a user adds is timed."""
+def test_shipped_packs_run_on_re_and_user_packs_under_the_budget_unless_bounded(tmp_path) -> None:
+    """Only the packs tonelint ships (reviewed, tested on hostile drafts) and a
+    user's patterns that cannot backtrack for long skip the time budget; any
+    other pattern a user adds is timed."""
     from tonelint import packs
     from tonelint.kinds.base import Matcher
     from tonelint.patterns import FastPattern, TimedPattern
 
     (tmp_path / "en").mkdir()
+    rule = ("  - id: mine.{0}\n    code: TL91{1}\n    kind: phrase\n    category: mine\n"
+            "    severity: info\n    message: m\n    patterns: ['{2}']\n"
+            "    examples: {{flag: [hello], pass: [bye]}}\n")
     (tmp_path / "en" / "mine.yaml").write_text(
-        "rules:\n  - id: mine.x\n    code: TL9100\n    kind: phrase\n    category: mine\n"
-        "    severity: info\n    message: m\n    patterns: ['hello']\n"
-        "    examples: {flag: [hello], pass: [bye]}\n",
-        encoding="utf-8",
-    )
+        "rules:\n" + rule.format("plain", "00", "hello|good ?bye(?:s|d)?")
+        + rule.format("loose", "01", "hel+o"), encoding="utf-8")
     rules = {r.meta.id: r for r in packs.load_rules("en", (tmp_path,)).rules}
-    shipped, mine = rules["blame.you-failed"].matcher, rules["mine.x"].matcher
-    assert isinstance(shipped, Matcher) and isinstance(mine, Matcher)
+    shipped, plain, loose = (rules[i].matcher for i in ("blame.you-failed", "mine.plain", "mine.loose"))
+    assert isinstance(shipped, Matcher) and isinstance(plain, Matcher) and isinstance(loose, Matcher)
     assert isinstance(shipped.regex, FastPattern)
-    assert isinstance(mine.regex, TimedPattern)
+    assert isinstance(plain.regex, FastPattern)
+    assert isinstance(loose.regex, TimedPattern)
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    ("you failed", True),
+    ("late (?:payments?|fees)(?:s|ed|ing)?", True),
+    ("[a-z]{0,10} x", True),
+    ("(a+)+$", False),
+    ("(a|aa)+$", False),
+    ("\\w+ing", False),
+    ("(?:\\w+ ){0,3}sorry", False),
+    ("(?:a?){10}(?:b?){10}", False),  # bounded, but 2**20 ways to try
+    ("(a)\\1", False),
+])
+def test_bounded_patterns_are_those_that_cannot_backtrack_for_long(pattern: str, expected: bool) -> None:
+    assert patterns.bounded(pattern) is expected

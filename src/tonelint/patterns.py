@@ -2,7 +2,8 @@
 
 A rule pack is code from whoever wrote it: a pattern such as ``(a|aa)+$``
 backtracks for ages on a line of ``a``s. Python's ``re`` cannot be stopped, so
-every pattern from a pack runs through :class:`TimedPattern`, whose matching
+every pattern from a user's pack that :func:`bounded` cannot prove harmless
+(word lists and phrases are) runs through :class:`TimedPattern`, whose matching
 time is capped by :func:`budget`; running out raises :class:`PatternTimeout`,
 which the engine turns into an error that names the rule. The engine opens one
 :func:`time_budget` per rule and draft (and one for reading the draft, where
@@ -105,10 +106,59 @@ def trusted() -> Iterator[None]:
 
 
 def compile_pattern(source: str, flags: int = 0) -> TimedPattern | FastPattern:
-    """A shipped pack's pattern on ``re``; anyone else's under a time budget."""
-    if _TRUSTED.get() and compile_error_re(source, flags) is None:
+    """A shipped pack's pattern on ``re``, and a user's that :func:`bounded`
+    proves cannot backtrack for long; any other under a time budget."""
+    if (_TRUSTED.get() or bounded(source, flags)) and compile_error_re(source, flags) is None:
         return FastPattern(source, flags)
     return TimedPattern(source, flags)
+
+
+# A repeat may run this many times at most, and a pattern have this many ways of
+# matching from one position (branches add, a sequence multiplies): beyond them,
+# the time budget decides.
+MAX_BOUNDED_REPEAT = 10
+MAX_PATHS = 1024
+
+
+def bounded(source: str, flags: int = 0) -> bool:
+    """Whether ``source`` does a small, fixed amount of work at each position of
+    a text, whatever the text: no unbounded repeat (``+``, ``*``, ``{2,}``), no
+    back-reference, and at most :data:`MAX_PATHS` ways to try. Word lists and
+    phrases with optional endings ("late (?:payments?|fees)") are; ``(a+)+$``
+    and ``\\w+ing`` are not (their work grows with the length of a word)."""
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        return _paths(list(_parser.parse(source, flags).data)) <= MAX_PATHS
+    except Exception:  # a parser we do not know, or too deep: the budget decides
+        return False
+
+
+def _paths(items: list[Any]) -> float:
+    total = 1.0
+    for op, av in items:
+        name = getattr(op, "name", "")
+        if name in ("LITERAL", "NOT_LITERAL", "IN", "ANY", "AT", "CATEGORY"):
+            continue
+        if name == "BRANCH":
+            total *= sum(_paths(list(alt.data)) for alt in av[1])
+        elif name == "SUBPATTERN":
+            total *= _paths(list(av[-1].data))
+        elif name == "ATOMIC_GROUP":
+            total *= _paths(list(av.data))
+        elif name in ("ASSERT", "ASSERT_NOT"):
+            total *= _paths(list(av[1].data))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            low, high, sub = av
+            if high > MAX_BOUNDED_REPEAT:
+                return float("inf")
+            once = _paths(list(sub.data))
+            total *= sum(once ** k for k in range(low, high + 1))
+        else:  # back-references, conditionals, anything new
+            return float("inf")
+        if total > MAX_PATHS:
+            return float("inf")
+    return total
 
 
 def compile_error_re(source: str, flags: int = 0) -> str | None:

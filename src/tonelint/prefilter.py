@@ -182,7 +182,7 @@ class KeySet:
         for regex, scan_keys, sources in usable:
             for key in scan_keys:
                 by_key.setdefault(key, []).append((regex, sources[key]))
-        self.merged: dict[str, tuple[re.Pattern[str], re.Pattern[str], list[tuple[re.Pattern[str], int]]]] = {}
+        self.merged: dict[str, tuple[re.Pattern[str], re.Pattern[str], list[tuple[tuple[str, int], int]]]] = {}
         for key, regexes in by_key.items():
             try:
                 self.merged[key] = _merge(regexes)
@@ -197,9 +197,9 @@ class KeySet:
         :data:`SPECIAL` names (then every rule scans on its own)."""
         text = doc.text
         index: dict[str, array[int]] | None = None
-        hits: dict[re.Pattern[str], list[int]] | None = None
+        hits: dict[tuple[str, int], list[int]] | None = None
         if self.regex is not None and not _SPECIAL.search(text):
-            index, hits = {}, {r: [] for r in self.merged_scans}
+            index, hits = {}, {_ident(r): [] for r in self.merged_scans}
             merged = self.merged
             for base, end in pieces(text):  # lowercased a piece at a time: no second copy of a long text
                 for m in self.regex.finditer(text[base:end].lower()):
@@ -213,9 +213,11 @@ class KeySet:
                     if entry is not None and entry[0].match(text, pos) is not None:
                         each = entry[1].match(text, pos)
                         assert each is not None  # all optional: it always matches
-                        for regex, group in entry[2]:
-                            if each.start(group) >= 0 and regex in hits:
-                                hits[regex].append(pos)  # in text order: sorted
+                        for ident, group in entry[2]:
+                            found_at = hits.get(ident)
+                            if each.start(group) >= 0 and found_at is not None \
+                                    and (not found_at or found_at[-1] != pos):  # two rules, one regex
+                                found_at.append(pos)  # in text order: sorted
         doc.cache[_CACHE_KEY] = (self.keys, index)
         doc.cache[_HITS_KEY] = hits
 
@@ -264,13 +266,13 @@ def _mergeable(regex: re.Pattern[str]) -> bool:
 
 
 def _merge(entries: list[tuple[re.Pattern[str], str]]
-           ) -> tuple[re.Pattern[str], re.Pattern[str], list[tuple[re.Pattern[str], int]]]:
+           ) -> tuple[re.Pattern[str], re.Pattern[str], list[tuple[tuple[str, int], int]]]:
     """For one key: ``any`` says one of the scans matches here, ``each`` which
     (its group numbers listed), each scan by the patterns that key can start."""
     bodies = [f"(?{'i' if r.flags & re.IGNORECASE else '-i'}:{source})" for r, source in entries]
     group, number = [], 1
     for r, source in entries:
-        group.append((r, number))
+        group.append((_ident(r), number))
         number += 1 + re.compile(source, r.flags).groups
     # Users' patterns inside: timed like every pack pattern (see tonelint.patterns).
     any_source = "|".join(bodies)
@@ -291,7 +293,13 @@ def _hits(doc: Document, regex: re.Pattern[str], start: int, end: int) -> list[i
     primed = doc.cache.get(_HITS_KEY)
     if primed is None:
         return None
-    return primed.get(regex)
+    return primed.get(_ident(regex))
+
+
+def _ident(regex: re.Pattern[str]) -> tuple[str, int]:
+    """A regex by what it is, not which object: the rules and the KeySet come
+    from the cache apart, as copies."""
+    return regex.pattern, regex.flags
 
 
 def _positions(doc: Document, rule_keys: frozenset[str]) -> list[int] | None:
