@@ -109,31 +109,40 @@ def test_a_span_that_ends_inside_a_word_sees_its_head_as_a_word() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(patterns, st.booleans()), min_size=1, max_size=5), texts)
+@given(st.lists(st.tuples(patterns, st.booleans(), st.booleans()), min_size=1, max_size=5), texts)
 def test_rules_merged_into_one_pass_find_what_each_finds_alone(rules, text: str) -> None:
+    """Whole-text rules and sentence-by-sentence rules (``scope: sentence``) alike."""
     compiled = []
-    for pats, case in rules:
+    for pats, case, by_sentence in rules:
         pats = pats + ["(b)(?:c|(d))"]  # groups shift numbering
         regex = compile_patterns(pats, case, True)
         by_key, rest = prefilter.split(pats, regex.flags)
         keys = frozenset(by_key) if by_key is not None else None
         sources = {k: pattern_source(ps, True) for k, ps in (by_key or {}).items()}
         rest_regex = compile_patterns(rest, case, True) if rest else None
-        compiled.append((regex, keys, sources, rest_regex))
-    scans = [(r, k, s) for r, k, s, _ in compiled if k is not None]
+        compiled.append((regex, keys, sources, by_sentence, rest_regex))
+    scans = [(r, k, s, by_sentence) for r, k, s, by_sentence, _ in compiled if k is not None]
     doc = doc_of(text)
-    prefilter.KeySet({k for _, ks, _ in scans for k in ks}, scans).prime(doc)
-    for regex, keys, _, rest_regex in compiled:
-        assert [m.span() for m in prefilter.finditer(regex, keys, doc, rest=rest_regex)] == [
-            m.span() for m in regex.finditer(doc.text)]
+    keyset = prefilter.KeySet({k for _, ks, _, _ in scans for k in ks}, scans)
+    assert keyset.merged_scans  # the test is about them
+    keyset.prime(doc)
+    for regex, keys, _, by_sentence, rest_regex in compiled:
+        if by_sentence:
+            found = prefilter.finditer_spans(regex, keys, doc, doc.sentences, rest_regex, sentences=True)
+            plain = [m.span() for s in doc.sentences for m in regex.finditer(doc.text, s.start, s.end)]
+        else:
+            found = prefilter.finditer(regex, keys, doc, rest=rest_regex)
+            plain = [m.span() for m in regex.finditer(doc.text)]
+        assert [m.span() for m in found] == plain
 
 
 def test_a_scan_that_refers_to_its_own_groups_is_not_merged() -> None:
     regex = compile_patterns([r"(you) and \1"], False, True)
     other = compile_patterns(["(you) win"], False, True)
     you = frozenset({"you"})
-    keyset = prefilter.KeySet({"you"}, [(regex, you, {"you": regex.pattern}), (other, you, {"you": other.pattern})])
-    assert keyset.merged_scans == {other}
+    keyset = prefilter.KeySet({"you"}, [(regex, you, {"you": regex.pattern}, False),
+                                        (other, you, {"you": other.pattern}, False)])
+    assert keyset.merged_scans == {(other.pattern, other.flags, False)}
     doc = doc_of("you and you, you win")
     keyset.prime(doc)
     assert [m.span() for m in prefilter.finditer(regex, frozenset({"you"}), doc)] == [(0, 11)]

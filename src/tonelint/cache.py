@@ -89,7 +89,7 @@ def keyset(keys: Iterable[str], scans: list[prefilter.Scan]) -> prefilter.KeySet
     """``prefilter.KeySet(keys, scans)``, its regexes compiled once for these rules."""
     keys = frozenset(keys)
     parts = [_fingerprint(), *sorted(k.encode() for k in keys)]
-    parts += [f"{r.flags}\0{r.pattern}\0{sorted(ks)}".encode() for r, ks, _ in scans]
+    parts += [f"{r.flags}\0{r.pattern}\0{sorted(ks)}\0{per_sentence}".encode() for r, ks, _, per_sentence in scans]
     return kept(f"keys-{_checksum(parts)}", lambda: prefilter.KeySet(keys, scans),
                 lambda k: isinstance(k, prefilter.KeySet) and k.keys == keys)
 

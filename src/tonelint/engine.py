@@ -134,7 +134,7 @@ class Linter:
         if (lang, merged) not in self._keysets:
             rules = [a.rule for a in self.rules_for(lang)]
             keys = {k for r in rules for k in r.word_keys()}
-            scans = [s for r in rules for s in r.text_scans()] if merged else []
+            scans = [s for r in rules for s in r.scans()] if merged else []
             self._keysets[lang, merged] = cache.keyset(keys, scans)
         return self._keysets[lang, merged]
 
@@ -203,7 +203,8 @@ class Linter:
                 message = rule.render(hit, doc)
                 findings.append(self._finding(doc, rule.meta, active.severity, hit, message))
         findings += self._grammar_findings(doc, lang, ignored)
-        findings = suppression.apply(findings, doc, self._directive_metas(doc, lang))
+        if doc.comments:  # where directives live: most drafts have none
+            findings = suppression.apply(findings, doc, self._directive_metas(doc, lang))
         # A broken directive is shown whatever --select says (it is about the
         # file, not a rule), but --ignore and per-file-ignores can drop it.
         warn = suppression.UNKNOWN_RULE

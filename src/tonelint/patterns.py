@@ -76,18 +76,25 @@ class Budget:
 _SCOPE: ContextVar[Budget | None] = ContextVar("tonelint_pattern_budget", default=None)
 
 
-@contextmanager
-def time_budget(length: int) -> Iterator[Budget]:
+class time_budget:  # noqa: N801 - used as a function: ``with time_budget(n):``
     """Every scan inside shares :func:`budget` of ``length`` (the draft's length):
     a rule scanning sentence by sentence, then each match's surroundings for
     exceptions, cannot add many small budgets up to a hang. A scan outside any
-    scope gets a budget of its own, for the length it scans."""
-    scope = Budget(length)
-    token = _SCOPE.set(scope)
-    try:
-        yield scope
-    finally:
-        _SCOPE.reset(token)
+    scope gets a budget of its own, for the length it scans.
+
+    A class rather than a generator: the engine opens one per rule and draft."""
+
+    __slots__ = ("scope", "token")
+
+    def __init__(self, length: int) -> None:
+        self.scope = Budget(length)
+
+    def __enter__(self) -> Budget:
+        self.token = _SCOPE.set(self.scope)
+        return self.scope
+
+    def __exit__(self, *exc: object) -> None:
+        _SCOPE.reset(self.token)
 
 
 _TRUSTED: ContextVar[bool] = ContextVar("tonelint_trusted_patterns", default=False)

@@ -156,9 +156,13 @@ def _item(item: tuple[Any, Any]) -> Prefixes:
     return {("", TRUNC)}
 
 
-# A rule's whole-text regex, its keys, and for each key the source of a regex of
-# only the patterns that can start with it (wrapped as the rule's regex is).
-Scan = tuple[re.Pattern[str], frozenset[str], dict[str, str]]
+# A rule's regex, its keys, for each key the source of a regex of only the
+# patterns that can start with it (wrapped as the rule's regex is), and whether
+# it runs sentence by sentence (``scope: sentence``) rather than on the whole text.
+Scan = tuple[re.Pattern[str], frozenset[str], dict[str, str], bool]
+# One key's merged scans: ``any``, ``each`` and which group of ``each`` is whose.
+Merged = tuple[re.Pattern[str], re.Pattern[str], list[tuple["Ident", int]]]
+Ident = tuple[str, int, bool]  # a scan by pattern, flags and scope
 
 
 class KeySet:
@@ -167,59 +171,104 @@ class KeySet:
     The engine builds one per language and primes each document with it; a rule
     whose keys it holds then reads its candidate positions from the index.
 
-    ``scans`` are the whole-text regexes of those rules with their keys. For each
-    key, one regex tries all the scans that key can start at once (``any``),
-    and only where one matches does a second (``each``: every scan in a
-    lookahead that captures) say which: a word where no rule matches, most of
-    them, costs one call into the regex engine instead of one per rule.
+    ``scans`` are the regexes of those rules with their keys. For each key, one
+    regex tries all the scans that key can start at once (``any``), and only
+    where one matches does a second (``each``: every scan in a lookahead that
+    captures) say which: a word where no rule matches, most of them, costs one
+    call into the regex engine instead of one per rule. Sentence-scoped scans
+    are merged apart and tried up to the end of the sentence, as the rule would.
     """
 
     def __init__(self, keys: Iterable[str], scans: Iterable[Scan] = ()) -> None:
         self.keys = frozenset(keys)
         self.regex = re.compile(f"(?<!\\w)({_trie(self.keys)})") if self.keys else None
-        usable = [(r, ks, sub) for r, ks, sub in scans if _mergeable(r) and ks <= self.keys]
-        by_key: dict[str, list[tuple[re.Pattern[str], str]]] = {}
-        for regex, scan_keys, sources in usable:
+        usable = [scan for scan in scans if _mergeable(scan[0]) and scan[1] <= self.keys]
+        by_key: dict[tuple[str, bool], list[tuple[Ident, re.Pattern[str], str]]] = {}
+        for regex, scan_keys, sources, per_sentence in usable:
             for key in scan_keys:
-                by_key.setdefault(key, []).append((regex, sources[key]))
-        self.merged: dict[str, tuple[re.Pattern[str], re.Pattern[str], list[tuple[tuple[str, int], int]]]] = {}
-        for key, regexes in by_key.items():
+                by_key.setdefault((key, per_sentence), []).append(
+                    (_ident(regex, per_sentence), regex, sources[key]))
+        merged: dict[tuple[str, bool], Merged] = {}
+        for key_scope, entries in by_key.items():
             try:
-                self.merged[key] = _merge(regexes)
+                merged[key_scope] = _merge(entries)
             except re.error:  # named groups twice, a flag that must come first: scan alone
                 continue
+        # key -> (its whole-text scans, its sentence scans), either None
+        self.merged: dict[str, tuple[Merged | None, Merged | None]] = {
+            key: (merged.get((key, False)), merged.get((key, True))) for key, _ in merged}
         # a scan is answered from the merged pass only when every one of its keys was merged
-        self.merged_scans = frozenset(r for r, ks, _ in usable if all(k in self.merged for k in ks))
+        self.merged_scans = frozenset(
+            _ident(r, per_sentence) for r, ks, _, per_sentence in usable
+            if all((k, per_sentence) in merged for k in ks))
+        # The keys whose positions a rule still walks: those of the scans not
+        # merged, and of rules that gave no scans (all of them, when none did).
+        scans = list(scans)
+        self.indexed = self.keys - frozenset().union(*(ks for _, ks, _, _ in scans)) | frozenset().union(
+            *(ks for r, ks, _, per_sentence in scans if _ident(r, per_sentence) not in self.merged_scans))
 
     def prime(self, doc: Document) -> None:
-        """Find, in one scan of ``doc``, where each key starts a word and where each
-        merged scan matches; nothing when the text holds a character
-        :data:`SPECIAL` names (then every rule scans on its own)."""
+        """Find, in one scan of ``doc``, where each merged scan matches and where
+        each key of :attr:`indexed` starts a word; nothing when the text holds a
+        character :data:`SPECIAL` names (then every rule scans on its own)."""
         text = doc.text
         index: dict[str, array[int]] | None = None
-        hits: dict[tuple[str, int], list[int]] | None = None
+        hits: dict[Ident, list[int]] | None = None
         if self.regex is not None and not _SPECIAL.search(text):
-            index, hits = {}, {_ident(r): [] for r in self.merged_scans}
-            merged = self.merged
+            index, hits = {}, {ident: [] for ident in self.merged_scans}
+            merged, indexed, length = self.merged, self.indexed, len(text)
+            ends = _SentenceEnds(doc)
             for base, end in pieces(text):  # lowercased a piece at a time: no second copy of a long text
-                for m in self.regex.finditer(text[base:end].lower()):
-                    key = m.group(1)  # the trie captures the key itself
-                    pos = base + m.start()
-                    found = index.get(key)
-                    if found is None:
-                        index[key] = found = array("q")
-                    found.append(pos)
+                # the trie captures the key itself
+                found = [(m.start(), m.group(1)) for m in self.regex.finditer(text[base:end].lower())]
+                for start, key in found:
+                    pos = base + start
+                    if key in indexed:
+                        positions = index.get(key)
+                        if positions is None:
+                            index[key] = positions = array("q")
+                        positions.append(pos)
                     entry = merged.get(key)
-                    if entry is not None and entry[0].match(text, pos) is not None:
-                        each = entry[1].match(text, pos)
-                        assert each is not None  # all optional: it always matches
-                        for ident, group in entry[2]:
-                            found_at = hits.get(ident)
-                            if each.start(group) >= 0 and found_at is not None \
-                                    and (not found_at or found_at[-1] != pos):  # two rules, one regex
-                                found_at.append(pos)  # in text order: sorted
-        doc.cache[_CACHE_KEY] = (self.keys, index)
+                    if entry is None:
+                        continue
+                    whole, by_sentence = entry
+                    if whole is not None and whole[0].match(text, pos, length) is not None:
+                        _record(whole, text, pos, length, hits)
+                    if by_sentence is not None:
+                        sentence_end = ends.at(pos)
+                        if sentence_end > pos and by_sentence[0].match(text, pos, sentence_end) is not None:
+                            _record(by_sentence, text, pos, sentence_end, hits)
+        doc.cache[_CACHE_KEY] = (self.indexed, index)
         doc.cache[_HITS_KEY] = hits
+
+
+def _record(entry: Merged, text: str, pos: int, endpos: int, hits: dict[Ident, list[int]]) -> None:
+    """Note ``pos`` for each scan of ``entry`` that matches there (``any`` did)."""
+    each = entry[1].match(text, pos, endpos)
+    assert each is not None  # all optional: it always matches
+    for ident, group in entry[2]:
+        found_at = hits.get(ident)
+        if found_at is not None and each.start(group) >= 0 and (not found_at or found_at[-1] != pos):
+            found_at.append(pos)  # in text order: sorted (and once, when two rules share a regex)
+
+
+class _SentenceEnds:
+    """The end of the sentence that holds a position, for positions asked in order."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.spans: Sequence[Span] | None = None
+        self.i = 0
+
+    def at(self, pos: int) -> int:
+        """The sentence's end, or ``pos`` when no sentence holds it."""
+        if self.spans is None:
+            self.spans = self.doc.sentences
+        spans, i = self.spans, self.i
+        while i < len(spans) and spans[i].end <= pos:
+            i += 1
+        self.i = i
+        return spans[i].end if i < len(spans) and spans[i].start <= pos else pos
 
 
 def pieces(text: str, size: int = 1 << 16) -> Iterator[tuple[int, int]]:
@@ -265,14 +314,13 @@ def _mergeable(regex: re.Pattern[str]) -> bool:
     return not _BACKREF.search(regex.pattern) and not regex.flags & ~(re.IGNORECASE | re.UNICODE)
 
 
-def _merge(entries: list[tuple[re.Pattern[str], str]]
-           ) -> tuple[re.Pattern[str], re.Pattern[str], list[tuple[tuple[str, int], int]]]:
+def _merge(entries: list[tuple[Ident, re.Pattern[str], str]]) -> Merged:
     """For one key: ``any`` says one of the scans matches here, ``each`` which
     (its group numbers listed), each scan by the patterns that key can start."""
-    bodies = [f"(?{'i' if r.flags & re.IGNORECASE else '-i'}:{source})" for r, source in entries]
+    bodies = [f"(?{'i' if r.flags & re.IGNORECASE else '-i'}:{source})" for _, r, source in entries]
     group, number = [], 1
-    for r, source in entries:
-        group.append((_ident(r), number))
+    for ident, r, source in entries:
+        group.append((ident, number))
         number += 1 + re.compile(source, r.flags).groups
     # Users' patterns inside: timed like every pack pattern (see tonelint.patterns).
     any_source = "|".join(bodies)
@@ -281,8 +329,8 @@ def _merge(entries: list[tuple[re.Pattern[str], str]]
         problem = compile_error(source)
         if problem:
             raise re.error(problem)
-    if all(isinstance(r, FastPattern) for r, _ in entries):  # shipped rules only: re
-        return FastPattern(any_source), FastPattern(each_source), group
+    if all(isinstance(r, FastPattern) for _, r, _ in entries):  # re for shipped and bounded rules
+        return re.compile(any_source), re.compile(each_source), group  # called as is: no wrapper
     return TimedPattern(any_source, owner="merged rules"), TimedPattern(each_source, owner="merged rules"), group
 
 
@@ -291,15 +339,19 @@ def _hits(doc: Document, regex: re.Pattern[str], start: int, end: int) -> list[i
     if start or end != len(doc.text):
         return None
     primed = doc.cache.get(_HITS_KEY)
-    if primed is None:
-        return None
-    return primed.get(_ident(regex))
+    return None if primed is None else primed.get(_ident(regex, False))
 
 
-def _ident(regex: re.Pattern[str]) -> tuple[str, int]:
-    """A regex by what it is, not which object: the rules and the KeySet come
+def _sentence_hits(doc: Document, regex: re.Pattern[str]) -> list[int] | None:
+    """Where ``regex`` matches within its sentence, when the merged pass answered for it."""
+    primed = doc.cache.get(_HITS_KEY)
+    return None if primed is None else primed.get(_ident(regex, True))
+
+
+def _ident(regex: re.Pattern[str], per_sentence: bool) -> Ident:
+    """A scan by what it is, not which object: the rules and the KeySet come
     from the cache apart, as copies."""
-    return regex.pattern, regex.flags
+    return regex.pattern, regex.flags, per_sentence
 
 
 def _positions(doc: Document, rule_keys: frozenset[str]) -> list[int] | None:
@@ -362,11 +414,17 @@ def _starts(regex: re.Pattern[str], text: str, start: int, end: int) -> Iterator
 
 
 def finditer_spans(regex: re.Pattern[str], rule_keys: frozenset[str] | None, doc: Document,
-                   spans: Sequence[Span], rest: re.Pattern[str] | None = None) -> Iterator[re.Match[str]]:
+                   spans: Sequence[Span], rest: re.Pattern[str] | None = None,
+                   sentences: bool = False) -> Iterator[re.Match[str]]:
     """:func:`finditer` over each of ``spans`` (sorted, not overlapping) in turn,
-    walking the candidate positions once rather than once a span."""
+    walking the candidate positions once rather than once a span. ``sentences``:
+    the spans are ``doc.sentences``, which the merged pass may have answered for."""
     text = doc.text
-    positions = _positions(doc, rule_keys) if rule_keys is not None else None
+    positions = None
+    if rule_keys is not None:
+        positions = _sentence_hits(doc, regex) if sentences else None
+        if positions is None:
+            positions = _positions(doc, rule_keys)
     if positions is None:
         for s in spans:
             yield from regex.finditer(text, s.start, s.end)

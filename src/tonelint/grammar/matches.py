@@ -11,6 +11,8 @@ tonelint categories are ``grammar`` or ``style``.
 
 from __future__ import annotations
 
+from functools import cache
+
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
@@ -115,13 +117,14 @@ def meta_for(hit: GrammarHit, settings: GrammarSettings, lang: str) -> Meta:
     )
 
 
-def probe_metas() -> list[Meta]:
+@cache
+def probe_metas() -> tuple[Meta, ...]:
     """One stand-in rule per code and category: what a selector could pick."""
-    return [
+    return tuple(
         Meta(id=f"{PREFIX}.{code}-{category}", code=code, kind=KIND, category=category,
              severity=Severity.INFO, message="", lang="")
         for code in (*CODES.values(), OTHER_CODE) for category in CATEGORIES
-    ]
+    )
 
 
 def named_meta(rule_id: str) -> Meta:

@@ -77,12 +77,12 @@ class Rule:
     def check(self, doc: Document) -> Iterator[Hit]:
         raise NotImplementedError
 
-    def text_scans(self) -> list[prefilter.Scan]:
-        """Its regexes that scan the whole text, with their keys, for the engine's
-        merged pass (see prefilter.KeySet)."""
+    def scans(self) -> list[prefilter.Scan]:
+        """Its regexes with their keys, for the engine's merged pass (see
+        prefilter.KeySet)."""
         matcher = getattr(self, "matcher", None)
-        if isinstance(matcher, Matcher) and matcher.keys and not matcher.per_sentence:
-            return [(matcher.regex, matcher.keys, matcher.sources)]
+        if isinstance(matcher, Matcher) and matcher.keys:
+            return [(matcher.regex, matcher.keys, matcher.sources, matcher.per_sentence)]
         return []
 
     def word_keys(self) -> frozenset[str]:
@@ -199,7 +199,8 @@ class Matcher:
     def finditer(self, doc: Document) -> Iterator[Match]:
         if self.keys is not None:
             if self.per_sentence:
-                yield from prefilter.finditer_spans(self.regex, self.keys, doc, doc.sentences, self.rest)
+                yield from prefilter.finditer_spans(self.regex, self.keys, doc, doc.sentences, self.rest,
+                                                    sentences=True)
             else:
                 yield from prefilter.finditer(self.regex, self.keys, doc, rest=self.rest)
             return

@@ -53,8 +53,7 @@ class Metric(Rule):
             return
         name = self.options["metric"]
         if name == "sentence-words":
-            for s in doc.sentences:
-                n = _count_words(doc, s)
+            for s, n in zip(doc.sentences, doc.sentence_words):
                 if self._outside(n):
                     yield self._hit(s, n)
             return
@@ -75,12 +74,9 @@ class Metric(Rule):
         if name == "words" and self.options.get("max") is not None:
             limit = self.options["max"]
             seen = 0
-            for s in doc.sentences:
-                seen += _count_words(doc, s)
+            for s, n in zip(doc.sentences, doc.sentence_words):
+                seen += n
                 if seen > limit:
                     return s
-        return max(doc.sentences, key=lambda s: _count_words(doc, s))
-
-
-def _count_words(doc: Document, span: Span) -> int:
-    return doc.count_words(span.start, span.end)
+        longest = max(range(len(doc.sentences)), key=doc.sentence_words.__getitem__)
+        return doc.sentences[longest]

@@ -43,8 +43,8 @@ class Substitution(Rule):
             compile_patterns(exceptions, case, bounds, self.loose) if exceptions else None
         )
 
-    def text_scans(self) -> list[prefilter.Scan]:
-        return [(regex, keys, dict.fromkeys(keys, regex.pattern)) for regex, keys, _ in self.swaps if keys]
+    def scans(self) -> list[prefilter.Scan]:
+        return [(regex, keys, dict.fromkeys(keys, regex.pattern), False) for regex, keys, _ in self.swaps if keys]
 
     def word_keys(self) -> frozenset[str]:
         return frozenset().union(*(keys for _, keys, _ in self.swaps if keys))
