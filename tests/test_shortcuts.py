@@ -12,6 +12,8 @@ from tonelint.finding import Severity
 from tonelint.kinds.base import Meta
 from tonelint.kinds.shouting import Shouting
 from tonelint.placeholders import BUILTIN, BUILTIN_STARTS, Placeholders
+from tonelint.readers import ReadOptions
+from tonelint.readers.quotes import author_pieces, by_line
 
 WORDS = ["NO", "NEVER", "Never", "no", "PDF", "I", "A", "OK", "DON'T", "don’t", "ÉPP", "Élise",
          "ő", "ÁÁ", "x", "VAT", "ASAP", "Dear", "{{ client }}", "${name}", "[Client Name]", "%DATE%",
@@ -84,3 +86,17 @@ def test_sorted_spans_answer_as_a_scan_of_every_span(cuts: list[int], start: int
     sorted_spans = SortedSpans(spans)
     assert sorted_spans.overlaps(start, end) == any(s < end and start < e for s, e in spans)
     assert sorted_spans.containing(start, end) == any(s <= start and end <= e for s, e in spans)
+
+
+MAIL_WORDS = ["Hi", "thanks", "> quoted", ">", "-- ", "--", "On 3 May, Ann wrote:", "On Monday", "Ann wrote:",
+              "Kati ezt írta (2025. 05. 02.):", "From: Ann <a@b.c>", "Sent: Monday", "Feladó: X",
+              "-----Original Message-----", "WROTE", "Írta:", "x"]
+mails = st.lists(st.tuples(st.sampled_from(MAIL_WORDS), st.sampled_from(["\n", "\r\n", " ", "\n\n", ""])),
+                 max_size=30).map(lambda parts: "".join(w + s for w, s in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(mails, st.booleans(), st.booleans())
+def test_quote_shortcut_finds_the_same_author_pieces(text: str, quoted: bool, signature: bool) -> None:
+    options = ReadOptions(Placeholders(), lint_quoted=quoted, lint_signature=signature)
+    assert author_pieces(text, 0, len(text), options) == by_line(text, 0, len(text), options)

@@ -81,8 +81,22 @@ def _header_length(source: str, lines: list[tuple[int, int, int]], i: int) -> in
     return 0
 
 
+# Every quote prefix, reply header and signature delimiter holds one of these
+# (lower-cased): a draft with none is all the author's, one piece.
+_MARKS = (">", "--", "wrote", "írta", "from:", "feladó:")
+
+
 def author_pieces(source: str, start: int, end: int, options: ReadOptions) -> list[Piece]:
     """The ranges of ``source[start:end]`` to lint, in order."""
+    if start < end:
+        lowered = source[start:end].lower()
+        if not any(mark in lowered for mark in _MARKS):
+            return [Piece(start, end)]
+    return by_line(source, start, end, options)
+
+
+def by_line(source: str, start: int, end: int, options: ReadOptions) -> list[Piece]:
+    """:func:`author_pieces`, reading each line."""
     lines = split_lines(source, start, end)
     pieces: list[Piece] = []
     cut = False  # something was left out since the last piece
