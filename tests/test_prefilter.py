@@ -38,7 +38,9 @@ def scan(patterns: list[str], text: str, case: bool = False, start: int = 0, end
 atoms = st.sampled_from(["you", "your", "we", "i", "fail(?:ed|ure)?", "sad(?:ly)?", "to", "the",
                          "ok!", "don't", "(?:really )?bad", "über", "t[eo]am", "\\w+ly", "x+",
                          "(?:we|i) (?:have |had )?failed", "you(?:r team)?"])
-patterns = st.lists(st.lists(atoms, min_size=1, max_size=3).map(" ".join), min_size=1, max_size=4)
+# words in a row, or alternatives (which the prefilter takes apart)
+patterns = st.lists(st.tuples(st.lists(atoms, min_size=1, max_size=3), st.sampled_from([" ", "|"])).map(
+    lambda words_glue: words_glue[1].join(words_glue[0])), min_size=1, max_size=4)
 texts = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=40).map(
     lambda parts: "".join(w + s for w, s in parts))
 
@@ -167,3 +169,30 @@ def test_patterns_with_and_without_keys_together_find_what_a_full_scan_finds(
         found = prefilter.finditer(regex, keys, doc, rest=rest)
         plain = [m.span() for m in regex.finditer(doc.text)]
     assert [m.span() for m in found] == plain
+
+
+first_atoms = st.sampled_from(["!{3,}", "\\?+!", "\\(!+\\)", "🙄|😒", "[\"“']\\w+[\"”']", "(?i:k)ey", "(?-i:K)ey",
+                               "(?:so|frankly)?,? I", "x?y", "(?:ab)*c", "é|É", "K", "ſ"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(first_atoms, min_size=1, max_size=3), texts, st.booleans(), st.booleans())
+def test_a_first_character_shortcut_finds_what_the_pattern_finds(
+        pats: list[str], text: str, case: bool, boundaries: bool) -> None:
+    source = pattern_source(pats, boundaries)
+    flags = 0 if case else re.IGNORECASE
+    first = prefilter.first_chars(source, flags)
+    text += " K key KEY Key ſ !!! ?! (!) é É “so” 'x'"
+    plain = re.compile(source, flags)
+    fast = re.compile(f"(?={first}){source}" if first else source, flags)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    ("a|b(?:c|d)", ["a", "b(?:c|d)"]),
+    ("a\\|b|c", ["a\\|b", "c"]),
+    ("[|]x|[]|]y|[^]|]z", ["[|]x", "[]|]y", "[^]|]z"]),
+    ("(a)|\\1", ["(a)|\\1"]),  # the second cannot stand alone
+])
+def test_patterns_are_taken_apart_at_their_top_level_bars(pattern: str, expected: list[str]) -> None:
+    assert prefilter.alternatives(pattern) == expected

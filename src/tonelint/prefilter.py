@@ -30,7 +30,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .patterns import FastPattern, TimedPattern, compile_error
+from .patterns import FastPattern, TimedPattern, compile_error, compile_error_re
 
 if TYPE_CHECKING:
     from .document import Document, Span
@@ -62,20 +62,54 @@ Prefixes = set[tuple[str, int]]
 
 
 def split(patterns: list[str], flags: int = 0) -> tuple[dict[str, list[str]] | None, list[str]]:
-    """Key -> the patterns a match starting with it can come from, and the
-    patterns that have no keys (see :func:`finditer`'s ``rest``). ``(None, [])``
-    when no pattern has keys: then the rule scans the whole text."""
+    """Key -> the alternatives a match starting with it can come from, and the
+    alternatives that have no keys (see :func:`finditer`'s ``rest``), in the
+    patterns' order. ``(None, [])`` when none has keys: then the rule scans the
+    whole text. A pattern is taken apart at its top-level ``|``, so that a word
+    tries only the alternatives that can start with it."""
     by_key: dict[str, list[str]] = {}
     rest: list[str] = []
     for pattern in patterns:
-        k = keys([pattern], flags)
-        if k is None:
-            rest.append(pattern)
-        for key in sorted(k or ()):
-            by_key.setdefault(key, []).append(pattern)
-    if len(rest) == len(patterns):
+        for alternative in alternatives(pattern, flags):
+            k = keys([alternative], flags)
+            if k is None:
+                rest.append(alternative)
+            for key in sorted(k or ()):
+                by_key.setdefault(key, []).append(alternative)
+    if not by_key:
         return None, []
     return by_key, rest
+
+
+def alternatives(pattern: str, flags: int = 0) -> list[str]:
+    """``pattern`` cut at each ``|`` outside groups and classes; ``[pattern]``
+    when a piece does not stand alone (a back-reference to another's group)."""
+    pieces, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "^":
+                i += 1
+            if pattern[i + 1:i + 2] == "]":  # a "]" first in a class is a character
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            pieces.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    pieces.append(pattern[start:])
+    if len(pieces) > 1 and any(compile_error_re(p, flags) for p in pieces):
+        return [pattern]
+    return pieces
 
 
 def keys(patterns: list[str], flags: int = 0) -> frozenset[str] | None:
@@ -154,6 +188,71 @@ def _item(item: tuple[Any, Any]) -> Prefixes:
     if name in ("AT", "ASSERT", "ASSERT_NOT"):
         return {("", OPEN)}  # zero width: consumes nothing
     return {("", TRUNC)}
+
+
+MAX_FIRST = 48  # a larger set of first characters is no shortcut
+
+
+def first_chars(source: str, flags: int = 0) -> str | None:
+    """A character class of everything a match of ``source`` can start with, or
+    None when that is (nearly) any character or the match may be empty.
+
+    ``(?=[...])`` put before a pattern lets the regex engine pass every other
+    position of a text at once: the exclamation rule, an emoji list or a quote
+    mark scan 2-3x faster. The class is compiled with the pattern's own flags,
+    so case-insensitive letters fold exactly as in the pattern.
+    """
+    try:
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        import sre_parse  # type: ignore[no-redef]
+    try:
+        chars, nullable = _first(list(sre_parse.parse(source, flags).data))
+    except Exception:  # a parser we do not know, or too deep
+        return None
+    if chars is None or nullable or not chars or len(chars) > MAX_FIRST:
+        return None
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+def _first(items: list[Any]) -> tuple[set[str] | None, bool]:
+    """(the characters a match of ``items`` can start with or None for any, whether it may be empty)."""
+    out: set[str] = set()
+    for op, av in items:
+        name = getattr(op, "name", str(op))
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue  # zero width: the next item starts the match
+        if name == "LITERAL":
+            chars, nullable = {chr(av)}, False
+        elif name == "IN":
+            if any(getattr(o, "name", "") != "LITERAL" for o, _ in av):
+                return None, False
+            chars, nullable = {chr(v) for _, v in av}, False
+        elif name == "BRANCH":
+            chars, nullable = set(), False
+            for alt in av[1]:
+                alt_chars, alt_nullable = _first(list(alt.data))
+                if alt_chars is None:
+                    return None, False
+                chars |= alt_chars
+                nullable = nullable or alt_nullable
+        elif name == "SUBPATTERN":
+            if av[1] & re.IGNORECASE:  # (?i:...) in a case-sensitive pattern: the class would not fold
+                return None, False
+            chars, nullable = _first(list(av[-1].data))  # type: ignore[assignment]
+        elif name == "ATOMIC_GROUP":
+            chars, nullable = _first(list(av.data))  # type: ignore[assignment]
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            sub_chars, sub_nullable = _first(list(av[2].data))
+            chars, nullable = sub_chars, sub_nullable or av[0] == 0  # type: ignore[assignment]
+        else:  # any character, a category, a back-reference
+            return None, False
+        if chars is None:
+            return None, False
+        out |= chars
+        if not nullable:
+            return out, False
+    return out, True
 
 
 # A rule's regex, its keys, for each key the source of a regex of only the

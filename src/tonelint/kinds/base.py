@@ -121,7 +121,10 @@ def compile_patterns(patterns: list[str], case_sensitive: bool, boundaries: bool
     """
     if loose_accents:
         patterns = [fold_accents(p) for p in patterns]
-    return compile_pattern(pattern_source(patterns, boundaries), 0 if case_sensitive else IGNORECASE)
+    flags = 0 if case_sensitive else IGNORECASE
+    source = pattern_source(patterns, boundaries)
+    first = prefilter.first_chars(source, flags)
+    return compile_pattern(f"(?={first}){source}" if first else source, flags)
 
 
 def pattern_source(patterns: list[str], boundaries: bool) -> str:
