@@ -120,7 +120,7 @@ def test_rules_merged_into_one_pass_find_what_each_finds_alone(rules, text: str)
         regex = compile_patterns(pats, case, True)
         by_key, rest = prefilter.split(pats, regex.flags)
         keys = frozenset(by_key) if by_key is not None else None
-        sources = {k: pattern_source(ps, True) for k, ps in (by_key or {}).items()}
+        sources = by_key or {}
         rest_regex = compile_patterns(rest, case, True) if rest else None
         compiled.append((regex, keys, sources, by_sentence, rest_regex))
     scans = [(r, k, s, by_sentence) for r, k, s, by_sentence, _ in compiled if k is not None]
@@ -142,8 +142,8 @@ def test_a_scan_that_refers_to_its_own_groups_is_not_merged() -> None:
     regex = compile_patterns([r"(you) and \1"], False, True)
     other = compile_patterns(["(you) win"], False, True)
     you = frozenset({"you"})
-    keyset = prefilter.KeySet({"you"}, [(regex, you, {"you": regex.pattern}, False),
-                                        (other, you, {"you": other.pattern}, False)])
+    keyset = prefilter.KeySet({"you"}, [(regex, you, {"you": [r"(you) and \1"]}, False),
+                                        (other, you, {"you": ["(you) win"]}, False)])
     assert keyset.merged_scans == {(other.pattern, other.flags, False)}
     doc = doc_of("you and you, you win")
     keyset.prime(doc)

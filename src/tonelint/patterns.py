@@ -112,6 +112,16 @@ def trusted() -> Iterator[None]:
         _TRUSTED.reset(token)
 
 
+def pattern_source(patterns: list[str], boundaries: bool) -> str:
+    """One regex source for many alternatives, each a whole word or phrase when
+    ``boundaries`` (no word character, and no apostrophe of a contraction, on
+    either side)."""
+    body = "|".join(f"(?:{p})" for p in patterns) or "(?!)"
+    if boundaries:
+        body = rf"(?<![\w'’])(?:{body})(?![\w’]|'\w)"
+    return body
+
+
 def compile_pattern(source: str, flags: int = 0) -> TimedPattern | FastPattern:
     """A shipped pack's pattern on ``re``, and a user's that :func:`bounded`
     proves cannot backtrack for long; any other under a time budget."""

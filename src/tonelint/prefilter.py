@@ -30,7 +30,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .patterns import FastPattern, TimedPattern, compile_error, compile_error_re
+from .patterns import FastPattern, TimedPattern, compile_error, compile_error_re, pattern_source
 
 if TYPE_CHECKING:
     from .document import Document, Span
@@ -255,10 +255,10 @@ def _first(items: list[Any]) -> tuple[set[str] | None, bool]:
     return out, True
 
 
-# A rule's regex, its keys, for each key the source of a regex of only the
-# patterns that can start with it (wrapped as the rule's regex is), and whether
-# it runs sentence by sentence (``scope: sentence``) rather than on the whole text.
-Scan = tuple[re.Pattern[str], frozenset[str], dict[str, str], bool]
+# A rule's regex (with word boundaries), its keys, for each key the alternatives
+# that can start with it, and whether it runs sentence by sentence (``scope:
+# sentence``) rather than on the whole text.
+Scan = tuple[re.Pattern[str], frozenset[str], dict[str, list[str]], bool]
 # One key's merged scans: ``any``, ``each`` and which group of ``each`` is whose.
 Merged = tuple[re.Pattern[str], re.Pattern[str], list[tuple["Ident", int]]]
 Ident = tuple[str, int, bool]  # a scan by pattern, flags and scope
@@ -282,7 +282,7 @@ class KeySet:
         self.keys = frozenset(keys)
         self.regex = re.compile(f"(?<!\\w)({_trie(self.keys)})") if self.keys else None
         usable = [scan for scan in scans if _mergeable(scan[0]) and scan[1] <= self.keys]
-        by_key: dict[tuple[str, bool], list[tuple[Ident, re.Pattern[str], str]]] = {}
+        by_key: dict[tuple[str, bool], list[tuple[Ident, re.Pattern[str], list[str]]]] = {}
         for regex, scan_keys, sources, per_sentence in usable:
             for key in scan_keys:
                 by_key.setdefault((key, per_sentence), []).append(
@@ -345,9 +345,12 @@ def _record(entry: Merged, text: str, pos: int, endpos: int, hits: dict[Ident, l
     """Note ``pos`` for each scan of ``entry`` that matches there (``any`` did)."""
     each = entry[1].match(text, pos, endpos)
     assert each is not None  # all optional: it always matches
+    spans = each.regs  # one tuple for all groups: no call a scan
     for ident, group in entry[2]:
+        if spans[group][0] < 0:
+            continue
         found_at = hits.get(ident)
-        if found_at is not None and each.start(group) >= 0 and (not found_at or found_at[-1] != pos):
+        if found_at is not None and (not found_at or found_at[-1] != pos):
             found_at.append(pos)  # in text order: sorted (and once, when two rules share a regex)
 
 
@@ -413,23 +416,28 @@ def _mergeable(regex: re.Pattern[str]) -> bool:
     return not _BACKREF.search(regex.pattern) and not regex.flags & ~(re.IGNORECASE | re.UNICODE)
 
 
-def _merge(entries: list[tuple[Ident, re.Pattern[str], str]]) -> Merged:
+def _merge(entries: list[tuple[Ident, re.Pattern[str], list[str]]]) -> Merged:
     """For one key: ``any`` says one of the scans matches here, ``each`` which
-    (its group numbers listed), each scan by the patterns that key can start."""
-    bodies = [f"(?{'i' if r.flags & re.IGNORECASE else '-i'}:{source})" for _, r, source in entries]
+    (its group numbers listed), each scan by the alternatives that key can start.
+
+    Every keyed scan has the same word boundaries around its alternatives, so
+    ``any`` checks them once around all of them."""
+    def body(r: re.Pattern[str], alts: list[str]) -> str:
+        return f"(?{'i' if r.flags & re.IGNORECASE else '-i'}:{'|'.join(f'(?:{a})' for a in alts)})"
+
     group, number = [], 1
-    for ident, r, source in entries:
+    for ident, r, alts in entries:
         group.append((ident, number))
-        number += 1 + re.compile(source, r.flags).groups
-    # Users' patterns inside: timed like every pack pattern (see tonelint.patterns).
-    any_source = "|".join(bodies)
-    each_source = "".join(f"(?:(?=({b}))|)" for b in bodies)
+        number += 1 + re.compile(pattern_source(alts, True), r.flags).groups
+    any_source = pattern_source([body(r, alts) for _, r, alts in entries], True)
+    each_source = "".join(f"(?:(?=({pattern_source([body(r, alts)], True)}))|)" for _, r, alts in entries)
     for source in (any_source, each_source):
         problem = compile_error(source)
         if problem:
             raise re.error(problem)
     if all(isinstance(r, FastPattern) for _, r, _ in entries):  # re for shipped and bounded rules
         return re.compile(any_source), re.compile(each_source), group  # called as is: no wrapper
+    # Users' patterns inside: timed like every pack pattern (see tonelint.patterns).
     return TimedPattern(any_source, owner="merged rules"), TimedPattern(each_source, owner="merged rules"), group
 
 

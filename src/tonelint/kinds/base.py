@@ -15,7 +15,7 @@ from typing import Any, ClassVar, NamedTuple
 from .. import prefilter
 from ..document import Document, fold_accents
 from ..finding import Severity
-from ..patterns import IGNORECASE, FastPattern, Match, TimedPattern, compile_pattern
+from ..patterns import IGNORECASE, FastPattern, Match, TimedPattern, compile_pattern, pattern_source
 
 
 class Hit(NamedTuple):
@@ -127,13 +127,6 @@ def compile_patterns(patterns: list[str], case_sensitive: bool, boundaries: bool
     return compile_pattern(f"(?={first}){source}" if first else source, flags)
 
 
-def pattern_source(patterns: list[str], boundaries: bool) -> str:
-    body = "|".join(f"(?:{p})" for p in patterns) or "(?!)"
-    if boundaries:
-        body = rf"(?<![\w'’])(?:{body})(?![\w’]|'\w)"
-    return body
-
-
 class SortedSpans:
     """Spans in order, none overlapping another (a regex's matches): whether one
     overlaps ``[start, end)`` in log time, so a long text stays linear."""
@@ -190,8 +183,8 @@ class Matcher:
         self.rest = compile_patterns(rest, case, bounds) if rest else None
         if self.rest is not None and self.rest.match("") is not None:
             self.keys, self.rest = None, None  # a pattern that matches nothing: scan everything
-        # key -> a regex source of the patterns it can start (the engine's merged pass)
-        self.sources = {k: pattern_source(ps, True) for k, ps in (by_key or {}).items()}
+        # key -> the alternatives it can start (the engine's merged pass)
+        self.sources = by_key or {}
         exceptions = options.get("exceptions") or []
         self.exceptions = (
             compile_patterns(exceptions, case, bounds, self.loose) if exceptions else None

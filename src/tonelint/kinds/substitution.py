@@ -44,7 +44,8 @@ class Substitution(Rule):
         )
 
     def scans(self) -> list[prefilter.Scan]:
-        return [(regex, keys, dict.fromkeys(keys, regex.pattern), False) for regex, keys, _ in self.swaps if keys]
+        return [(regex, keys, dict.fromkeys(keys, [pattern]), False)
+                for (regex, keys, _), pattern in zip(self.swaps, self.options["swap"]) if keys]
 
     def word_keys(self) -> frozenset[str]:
         return frozenset().union(*(keys for _, keys, _ in self.swaps if keys))
