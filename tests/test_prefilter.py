@@ -196,3 +196,24 @@ def test_a_first_character_shortcut_finds_what_the_pattern_finds(
 ])
 def test_patterns_are_taken_apart_at_their_top_level_bars(pattern: str, expected: list[str]) -> None:
     assert prefilter.alternatives(pattern) == expected
+
+
+need_atoms = st.sampled_from(["!{3,}", "\\?+!", "!+\\?[!?]*", "\\(!+\\)", "(?:the )?time", "x?y", "late (?:fee|payment)s?",
+                              "that's it", "(?:\\w+ )?(?:missed|late) payments?", "a{2,}b", "[ab]c", "you|we"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(need_atoms, min_size=1, max_size=3), st.lists(st.tuples(
+    st.sampled_from(["!!!", "?!", "!?", "(!)", "time", "The time", "late fees", "that's it", "missed payment",
+                     "aab", "bc", "You", "x", "y", "?"]), st.sampled_from([" ", "", ". "])), max_size=20),
+       st.booleans(), st.booleans())
+def test_every_match_holds_one_of_the_strings_it_needs(pats, parts, case: bool, boundaries: bool) -> None:
+    text = "".join(w + s for w, s in parts)
+    source = pattern_source(pats, boundaries)
+    flags = 0 if case else re.IGNORECASE
+    wanted = prefilter.needs(source, flags)
+    if wanted is None:
+        return
+    for m in re.finditer(source, text, flags):
+        found = m.group() if case else m.group().lower()
+        assert any(s in found for s in wanted), (wanted, m.group())

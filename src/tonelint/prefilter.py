@@ -255,6 +255,83 @@ def _first(items: list[Any]) -> tuple[set[str] | None, bool]:
     return out, True
 
 
+def needs(source: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Strings one of which every match of ``source`` contains (lower-cased when
+    the pattern ignores case), or None when no such list is known.
+
+    A text that holds none of them cannot match, which a substring search tells
+    far faster than the regex: most drafts have no "!!!", no "payment" and no
+    "that's it", and the rules looking for those then skip the scan.
+    """
+    try:
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        import sre_parse  # type: ignore[no-redef]
+    try:
+        found = _needs(list(sre_parse.parse(source, flags).data))
+    except Exception:  # a parser we do not know, or too deep
+        return None
+    if found is None or not all(found):
+        return None
+    return tuple(s.lower() for s in found) if flags & re.IGNORECASE else tuple(found)
+
+
+def _needs(items: list[Any]) -> list[str] | None:
+    """The best of: the longest run of literal characters the sequence must
+    match, or the needs of one group or branch it must go through."""
+    best: list[str] | None = None
+    run = ""
+
+    def better(candidate: list[str] | None) -> None:
+        nonlocal best
+        if candidate and (best is None or min(map(len, candidate)) > min(map(len, best))):
+            best = candidate
+
+    for op, av in items:
+        name = getattr(op, "name", str(op))
+        if name == "LITERAL":
+            run += chr(av)
+            continue
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1 \
+                and len(av[2].data) == 1 and getattr(av[2].data[0][0], "name", "") == "LITERAL":
+            char = chr(av[2].data[0][1])
+            better([run + char * min(av[0], 8)])  # "!{3,}": "!!!" at least
+            run = char  # the last one is next to what follows: "?+!" holds "?!"
+            continue
+        better([run] if run else None)
+        run = ""
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue  # zero width: no characters of the match
+        if name == "SUBPATTERN" and not av[1] & re.IGNORECASE and not av[2] & re.IGNORECASE:
+            better(_needs(list(av[-1].data)))
+        elif name == "BRANCH":
+            each = [_needs(list(alt.data)) for alt in av[1]]
+            if all(each):
+                better([s for alt in each for s in alt])  # type: ignore[union-attr]
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+            better(_needs(list(av[2].data)))
+    better([run] if run else None)
+    return best
+
+
+def may_match(doc: Document, wanted: tuple[str, ...] | None) -> bool:
+    """Whether ``doc`` holds one of ``wanted`` (see :func:`needs`); True when
+    that is not worth asking (a long text, or one that folds case unusually)."""
+    if wanted is None or len(doc.text) > MAX_NEEDS_TEXT:
+        return True
+    lowered = doc.cache.get(_LOWER_KEY)
+    if lowered is None:
+        text = doc.text
+        lowered = doc.cache[_LOWER_KEY] = None if _SPECIAL.search(text) else text.lower()
+    if lowered is None:
+        return True
+    return any(s in lowered for s in wanted)
+
+
+MAX_NEEDS_TEXT = 1 << 22  # a copy of a longer text costs more than the scans it saves
+_LOWER_KEY = "prefilter.lowered"
+
+
 # A rule's regex (with word boundaries), its keys, for each key the alternatives
 # that can start with it, and whether it runs sentence by sentence (``scope:
 # sentence``) rather than on the whole text.

@@ -185,6 +185,9 @@ class Matcher:
             self.keys, self.rest = None, None  # a pattern that matches nothing: scan everything
         # key -> the alternatives it can start (the engine's merged pass)
         self.sources = by_key or {}
+        # Strings a match must hold (see prefilter.needs): a draft without them is not scanned.
+        self.needs = prefilter.needs(self.regex.pattern, self.regex.flags) if not self.loose else None
+        self.rest_needs = prefilter.needs(self.rest.pattern, self.rest.flags) if self.rest is not None else None
         exceptions = options.get("exceptions") or []
         self.exceptions = (
             compile_patterns(exceptions, case, bounds, self.loose) if exceptions else None
@@ -193,12 +196,15 @@ class Matcher:
         self.per_sentence = options.get("scope", "text") == "sentence"
 
     def finditer(self, doc: Document) -> Iterator[Match]:
+        if not prefilter.may_match(doc, self.needs):
+            return
         if self.keys is not None:
+            rest = self.rest if self.rest is not None and prefilter.may_match(doc, self.rest_needs) else None
             if self.per_sentence:
-                yield from prefilter.finditer_spans(self.regex, self.keys, doc, doc.sentences, self.rest,
+                yield from prefilter.finditer_spans(self.regex, self.keys, doc, doc.sentences, rest,
                                                     sentences=True)
             else:
-                yield from prefilter.finditer(self.regex, self.keys, doc, rest=self.rest)
+                yield from prefilter.finditer(self.regex, self.keys, doc, rest=rest)
             return
         text = doc.searched(self.loose)
         if self.per_sentence:
