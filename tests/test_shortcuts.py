@@ -100,3 +100,10 @@ mails = st.lists(st.tuples(st.sampled_from(MAIL_WORDS), st.sampled_from(["\n", "
 def test_quote_shortcut_finds_the_same_author_pieces(text: str, quoted: bool, signature: bool) -> None:
     options = ReadOptions(Placeholders(), lint_quoted=quoted, lint_signature=signature)
     assert author_pieces(text, 0, len(text), options) == by_line(text, 0, len(text), options)
+
+
+def test_a_long_text_counts_its_words_a_piece_at_a_time_and_finds_as_many() -> None:
+    text = " ".join(WORDS * 600) + "\n"  # far past one piece, words of every kind at the cuts
+    doc = doc_of(text)
+    assert len(text) > 1 << 17
+    assert doc.word_count == len(doc.words)

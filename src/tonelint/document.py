@@ -170,7 +170,12 @@ class Document:
         """Words that start in ``[start, end)`` of ``text`` (``end`` cuts none)."""
         if end - start <= _COUNT_PIECE:
             return len(_WORD.findall(self.text, start, end))
-        return sum(1 for _ in _WORD.finditer(self.text, start, end))  # no list of a million words
+        text = self.text
+        if start == 0 and end == len(text):  # a long text a piece at a time: no list of a million words
+            from .prefilter import pieces  # pieces end after white space: no word is cut
+
+            return sum(len(_WORD.findall(text, s, e)) for s, e in pieces(text))
+        return sum(1 for _ in _WORD.finditer(text, start, end))
 
     @cached_property
     def sentence_words(self) -> list[int]:
