@@ -103,7 +103,7 @@ def test_quote_shortcut_finds_the_same_author_pieces(text: str, quoted: bool, si
 
 
 def test_a_long_text_counts_its_words_a_piece_at_a_time_and_finds_as_many() -> None:
-    text = " ".join(WORDS * 600) + "\n"  # far past one piece, words of every kind at the cuts
+    text = " ".join(WORDS * 1500) + "\n"  # far past one piece, words of every kind at the cuts
     doc = doc_of(text)
     assert len(text) > 1 << 17
     assert doc.word_count == len(doc.words)
