@@ -217,3 +217,14 @@ def test_every_match_holds_one_of_the_strings_it_needs(pats, parts, case: bool, 
     for m in re.finditer(source, text, flags):
         found = m.group() if case else m.group().lower()
         assert any(s in found for s in wanted), (wanted, m.group())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab \n\u3000", max_size=300), st.integers(1, 40))
+def test_pieces_cover_the_text_and_end_after_its_last_space(text: str, size: int) -> None:
+    cuts = list(prefilter.pieces(text, size))
+    assert "".join(text[s:e] for s, e in cuts) == text
+    for s, e in cuts[:-1]:
+        window = text[s:s + size]
+        last = max(i for i, c in enumerate(window) if c.isspace()) if any(c.isspace() for c in window) else None
+        assert e == (s + last + 1 if last is not None else e) and text[e - 1].isspace()

@@ -21,7 +21,7 @@ from .errors import TonelintError
 from .finding import CORE_CATEGORIES, Finding, Severity
 from .kinds import Hit, Meta, Rule
 from .kinds.base import SortedSpans
-from .patterns import PatternTimeout, time_budget
+from .patterns import PatternTimeout, holds_timed, time_budget
 from .placeholders import Placeholders
 from .selection import matches, matches_any
 
@@ -46,6 +46,7 @@ class FileResult:
 class ActiveRule:
     rule: Rule
     severity: Severity
+    timed: bool = True  # holds a user's timed pattern: its scans share one time budget
 
 
 class Linter:
@@ -71,6 +72,7 @@ class Linter:
         self._active: dict[str, list[ActiveRule]] = {}
         self._metas: dict[str, list[Meta]] = {}  # every rule of a language, for directives
         self._all: dict[str, list[Rule]] = {}  # every rule of a language, for satisfied-by
+        self._satisfiers: dict[tuple[str, str], list[Rule]] = {}  # (lang, rule id) -> rules satisfying it
         self._keysets: dict[tuple[str, bool], prefilter.KeySet] = {}
         self._documents = 0  # linted so far: a run of many drafts gets the merged pass
         self._languages: list[str] | None = None
@@ -116,7 +118,7 @@ class Linter:
             limits = cfg.thresholds.get(meta.id)
             if limits:
                 rule = type(rule)(meta, {**rule.options, **limits})
-            active.append(ActiveRule(rule, severity))
+            active.append(ActiveRule(rule, severity, holds_timed(rule)))
         self._active[lang] = active
         self._metas[lang] = [r.meta for r in rules]
         self._all[lang] = rules
@@ -191,12 +193,12 @@ class Linter:
         hits: dict[str, list[Hit]] = {}  # rule id -> its hits on this draft, run once
         for active in self.rules_for(lang):
             rule = active.rule
-            if active.severity < self.min_severity or matches_any(ignored, rule.meta):
+            if active.severity < self.min_severity or (ignored and matches_any(ignored, rule.meta)):
                 continue
             if rule.satisfied_by and self._said_by_others(rule, doc, lang, hits):
                 continue
             if rule.meta.id not in hits:  # a satisfied-by check may have run it already
-                hits[rule.meta.id] = _timed(rule, doc)
+                hits[rule.meta.id] = _timed(rule, doc) if active.timed else list(rule.check(doc))
             for hit in hits[rule.meta.id]:
                 if _inside_placeholder(doc, hit.start, hit.end):
                     continue
@@ -218,9 +220,12 @@ class Linter:
         """Whether rules named in ``satisfied-by`` found something in ``doc`` (a
         draft that blames the client has given its reason), whatever the config
         selects: the phenomenon is in the draft either way."""
-        for other in self._all[lang]:
-            if other.meta.id == rule.meta.id or not matches_any(rule.satisfied_by, other.meta):
-                continue
+        key = (lang, rule.meta.id)
+        others = self._satisfiers.get(key)
+        if others is None:
+            others = self._satisfiers[key] = [
+                o for o in self._all[lang] if o.meta.id != rule.meta.id and matches_any(rule.satisfied_by, o.meta)]
+        for other in others:
             if other.meta.id not in hits:
                 hits[other.meta.id] = _timed(other, doc)
             if any(not _inside_placeholder(doc, h.start, h.end) for h in hits[other.meta.id]):

@@ -112,6 +112,24 @@ def trusted() -> Iterator[None]:
         _TRUSTED.reset(token)
 
 
+def holds_timed(obj: object, depth: int = 3) -> bool:
+    """Whether ``obj`` (a rule) keeps a :class:`TimedPattern` in its attributes,
+    a few levels down: only then do its scans need a :func:`time_budget`."""
+    if isinstance(obj, TimedPattern):
+        return True
+    if depth == 0:
+        return False
+    if isinstance(obj, dict):
+        values: Any = obj.values()
+    elif isinstance(obj, (list, tuple, set, frozenset)):
+        values = obj
+    elif hasattr(obj, "__dict__") and not isinstance(obj, type):
+        values = vars(obj).values()
+    else:
+        return False
+    return any(holds_timed(v, depth - 1) for v in values)
+
+
 def pattern_source(patterns: list[str], boundaries: bool) -> str:
     """One regex source for many alternatives, each a whole word or phrase when
     ``boundaries`` (no word character, and no apostrophe of a contraction, on

@@ -48,7 +48,9 @@ SPECIAL = (
 )
 _SPECIAL = re.compile(f"[{SPECIAL}]")
 _HEAD = re.compile(r"\w+$")
-_LAST_SPACE = re.compile(r".*\s", re.DOTALL)  # greedy: up to the last white space
+# The last white space before the end: each space looks on to the next one
+# only, so a piece costs linear time even with no space in it.
+_LAST_SPACE = re.compile(r"\s(?=\S*\Z)")
 _SPACE = re.compile(r"\s")
 _WORD_CHAR = re.compile(r"\w")
 _CACHE_KEY = "prefilter.word-index"
@@ -271,7 +273,7 @@ def needs(source: str, flags: int = 0) -> tuple[str, ...] | None:
         found = _needs(list(sre_parse.parse(source, flags).data))
     except Exception:  # a parser we do not know, or too deep
         return None
-    if found is None or not all(found):
+    if found is None or not all(found) or len(found) > MAX_NEEDS:
         return None
     return tuple(s.lower() for s in found) if flags & re.IGNORECASE else tuple(found)
 
@@ -328,6 +330,7 @@ def may_match(doc: Document, wanted: tuple[str, ...] | None) -> bool:
     return any(s in lowered for s in wanted)
 
 
+MAX_NEEDS = 8  # more strings to look for cost more than the scan they might save
 MAX_NEEDS_TEXT = 1 << 22  # a copy of a longer text costs more than the scans it saves
 _LOWER_KEY = "prefilter.lowered"
 
