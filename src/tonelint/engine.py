@@ -21,7 +21,7 @@ from .errors import TonelintError
 from .finding import CORE_CATEGORIES, Finding, Severity
 from .kinds import Hit, Meta, Rule
 from .kinds.base import SortedSpans
-from .patterns import PatternTimeout, holds_timed, time_budget
+from .patterns import PatternTimeout, time_budget
 from .placeholders import Placeholders
 from .selection import matches, matches_any
 
@@ -46,7 +46,6 @@ class FileResult:
 class ActiveRule:
     rule: Rule
     severity: Severity
-    timed: bool = True  # holds a user's timed pattern: its scans share one time budget
 
 
 class Linter:
@@ -118,7 +117,7 @@ class Linter:
             limits = cfg.thresholds.get(meta.id)
             if limits:
                 rule = type(rule)(meta, {**rule.options, **limits})
-            active.append(ActiveRule(rule, severity, holds_timed(rule)))
+            active.append(ActiveRule(rule, severity))
         self._active[lang] = active
         self._metas[lang] = [r.meta for r in rules]
         self._all[lang] = rules
@@ -198,7 +197,7 @@ class Linter:
             if rule.satisfied_by and self._said_by_others(rule, doc, lang, hits):
                 continue
             if rule.meta.id not in hits:  # a satisfied-by check may have run it already
-                hits[rule.meta.id] = _timed(rule, doc) if active.timed else list(rule.check(doc))
+                hits[rule.meta.id] = _timed(rule, doc) if rule.timed else list(rule.check(doc))
             for hit in hits[rule.meta.id]:
                 if _inside_placeholder(doc, hit.start, hit.end):
                     continue

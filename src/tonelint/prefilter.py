@@ -396,7 +396,8 @@ class KeySet:
         if self.regex is not None and not _SPECIAL.search(text):
             index, hits = {}, {ident: [] for ident in self.merged_scans}
             merged, indexed, length = self.merged, self.indexed, len(text)
-            ends = _SentenceEnds(doc)
+            sentences: Sequence[Span] = ()  # asked for at the first sentence-scoped key
+            i = n = sentence_start = sentence_end = 0  # the sentence at or after the last key
             for base, end in pieces(text):  # lowercased a piece at a time: no second copy of a long text
                 # the trie captures the key itself
                 found = [(m.start(), m.group(1)) for m in self.regex.finditer(text[base:end].lower())]
@@ -414,8 +415,14 @@ class KeySet:
                     if whole is not None and whole[0].match(text, pos, length) is not None:
                         _record(whole, text, pos, length, hits)
                     if by_sentence is not None:
-                        sentence_end = ends.at(pos)
-                        if sentence_end > pos and by_sentence[0].match(text, pos, sentence_end) is not None:
+                        if not n:
+                            sentences = doc.sentences
+                            n = len(sentences) or -1
+                        while pos >= sentence_end and i < n:  # keys come in text order
+                            sentence_start, sentence_end = sentences[i].start, sentences[i].end
+                            i += 1
+                        if sentence_start <= pos < sentence_end \
+                                and by_sentence[0].match(text, pos, sentence_end) is not None:
                             _record(by_sentence, text, pos, sentence_end, hits)
         doc.cache[_CACHE_KEY] = (self.indexed, index)
         doc.cache[_HITS_KEY] = hits
@@ -432,25 +439,6 @@ def _record(entry: Merged, text: str, pos: int, endpos: int, hits: dict[Ident, l
         found_at = hits.get(ident)
         if found_at is not None and (not found_at or found_at[-1] != pos):
             found_at.append(pos)  # in text order: sorted (and once, when two rules share a regex)
-
-
-class _SentenceEnds:
-    """The end of the sentence that holds a position, for positions asked in order."""
-
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        self.spans: Sequence[Span] | None = None
-        self.i = 0
-
-    def at(self, pos: int) -> int:
-        """The sentence's end, or ``pos`` when no sentence holds it."""
-        if self.spans is None:
-            self.spans = self.doc.sentences
-        spans, i = self.spans, self.i
-        while i < len(spans) and spans[i].end <= pos:
-            i += 1
-        self.i = i
-        return spans[i].end if i < len(spans) and spans[i].start <= pos else pos
 
 
 def pieces(text: str, size: int = 1 << 16) -> Iterator[tuple[int, int]]:

@@ -15,7 +15,8 @@ from typing import Any, ClassVar, NamedTuple
 from .. import prefilter
 from ..document import Document, fold_accents
 from ..finding import Severity
-from ..patterns import IGNORECASE, FastPattern, Match, TimedPattern, compile_pattern, pattern_source
+from ..patterns import (
+    IGNORECASE, FastPattern, Match, TimedPattern, compile_pattern, holds_timed, pattern_source)
 
 
 class Hit(NamedTuple):
@@ -70,6 +71,9 @@ class Rule:
 
     def __post_init__(self) -> None:
         self.setup()
+        # Holds a user's timed pattern: the engine then opens a time budget for its
+        # scans (kept with the rule in the cache, so a run does not look again).
+        self.timed = holds_timed(vars(self))
 
     def setup(self) -> None:
         """Compile patterns and the like, once."""
