@@ -29,8 +29,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import inputs  # noqa: E402
-import peers  # noqa: E402
+import inputs
+import peers
 
 MIB = inputs.MIB
 CRASH = re.compile(r"Traceback|^\s*\w*Error\b|npm ERR!|^tonelint: error", re.MULTILINE)

@@ -76,7 +76,7 @@ class Budget:
 _SCOPE: ContextVar[Budget | None] = ContextVar("tonelint_pattern_budget", default=None)
 
 
-class time_budget:  # noqa: N801 - used as a function: ``with time_budget(n):``
+class time_budget:
     """Every scan inside shares :func:`budget` of ``length`` (the draft's length):
     a rule scanning sentence by sentence, then each match's surroundings for
     exceptions, cannot add many small budgets up to a hang. A scan outside any
@@ -217,7 +217,7 @@ class FastPattern:
 
     def warm(self) -> None:
         """Compile now (before the pattern is kept in the rule cache)."""
-        self._compiled  # noqa: B018 - the cached property compiles
+        self._compiled
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         return self._compiled.finditer(text, pos, len(text) if endpos is None else endpos)
@@ -253,7 +253,7 @@ class TimedPattern:
 
     def warm(self) -> None:
         """Compile now (before the pattern is kept in the rule cache)."""
-        self._compiled  # noqa: B018 - the cached property compiles
+        self._compiled
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Match]:
         clock = self._clock(len(text) if endpos is None else endpos, pos)

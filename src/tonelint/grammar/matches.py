@@ -11,10 +11,9 @@ tonelint categories are ``grammar`` or ``style``.
 
 from __future__ import annotations
 
-from functools import cache
-
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import Any, NamedTuple
 
 from ..finding import Severity

@@ -16,7 +16,14 @@ from .. import prefilter
 from ..document import Document, fold_accents
 from ..finding import Severity
 from ..patterns import (
-    IGNORECASE, FastPattern, Match, TimedPattern, compile_pattern, holds_timed, pattern_source)
+    IGNORECASE,
+    FastPattern,
+    Match,
+    TimedPattern,
+    compile_pattern,
+    holds_timed,
+    pattern_source,
+)
 
 
 class Hit(NamedTuple):

@@ -1,0 +1,156 @@
+"""A rule's matches, read from what the merged pass left on the document, or
+found the plain way when it left nothing for this rule."""
+
+from __future__ import annotations
+
+import heapq
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from .keyset import CACHE_KEY, HITS_KEY, ident
+from .parse import _SPECIAL, KEY_LEN
+
+if TYPE_CHECKING:
+    from ..document import Document, Span
+
+_HEAD = re.compile(r"\w+$")
+_WORD_CHAR = re.compile(r"\w")
+MAX_NEEDS_TEXT = 1 << 22  # a copy of a longer text costs more than the scans it saves
+_LOWER_KEY = "prefilter.lowered"
+
+
+def may_match(doc: Document, wanted: tuple[str, ...] | None) -> bool:
+    """Whether ``doc`` holds one of ``wanted`` (see :func:`needs`); True when
+    that is not worth asking (a long text, or one that folds case unusually)."""
+    if wanted is None or len(doc.text) > MAX_NEEDS_TEXT:
+        return True
+    lowered = doc.cache.get(_LOWER_KEY)
+    if lowered is None:
+        text = doc.text
+        lowered = doc.cache[_LOWER_KEY] = None if _SPECIAL.search(text) else text.lower()
+    if lowered is None:
+        return True
+    return any(s in lowered for s in wanted)
+
+
+
+def _hits(doc: Document, regex: re.Pattern[str], start: int, end: int) -> list[int] | None:
+    """Where ``regex`` matches, from the merged pass, when it answered for it."""
+    if start or end != len(doc.text):
+        return None
+    primed = doc.cache.get(HITS_KEY)
+    return None if primed is None else primed.get(ident(regex, False))
+
+
+def _sentence_hits(doc: Document, regex: re.Pattern[str]) -> list[int] | None:
+    """Where ``regex`` matches within its sentence, when the merged pass answered for it."""
+    primed = doc.cache.get(HITS_KEY)
+    return None if primed is None else primed.get(ident(regex, True))
+
+
+
+def _positions(doc: Document, rule_keys: frozenset[str]) -> list[int] | None:
+    """Sorted offsets of the words ``rule_keys`` name; None when the document was
+    not primed with these keys. Not kept: a rule asks once a document, and on a
+    50 MB text the lists would weigh more than the text."""
+    primed = doc.cache.get(CACHE_KEY)
+    if primed is None or primed[1] is None or not rule_keys <= primed[0]:
+        return None
+    index = primed[1]
+    return sorted(p for key in rule_keys for p in index.get(key, ()))
+
+
+def _key(word: str) -> str:
+    return word[:KEY_LEN]
+
+
+def finditer(regex: re.Pattern[str], rule_keys: frozenset[str] | None, doc: Document,
+             start: int = 0, end: int | None = None,
+             rest: re.Pattern[str] | None = None) -> Iterator[re.Match[str]]:
+    """``regex.finditer(doc.text, start, end)``, trying only where a key starts a word.
+
+    ``rest``: the patterns of ``regex`` that have no keys, as a regex of their
+    own; the positions where it matches are tried too.
+    """
+    text = doc.text
+    end = len(text) if end is None else end
+    positions = None if rule_keys is None else _hits(doc, regex, start, end)
+    if positions is None and rule_keys is not None:
+        positions = _positions(doc, rule_keys)
+    if positions is None:
+        yield from regex.finditer(text, start, end)
+        return
+    candidates: Iterable[int] = positions
+    if _cuts_word(text, end):
+        # ``end`` cuts a word: the regex sees its head as a word of its own.
+        head = _HEAD.search(text, start, end)
+        if head is not None and _key(head.group().lower()) in rule_keys:
+            positions = sorted({*positions, head.start()})
+    if start or end < len(text):
+        candidates = positions[bisect_left(positions, start):bisect_left(positions, end)]
+    if rest is not None:  # lazily: a rule that needs one match stops early
+        candidates = heapq.merge(candidates, _starts(rest, text, start, end))
+    resume = start
+    for pos in candidates:
+        if pos < resume:
+            continue
+        m = regex.match(text, pos, end)
+        if m is not None:
+            yield m
+            resume = m.end() if m.end() > pos else pos + 1
+
+
+def _starts(regex: re.Pattern[str], text: str, start: int, end: int) -> Iterator[int]:
+    """Every position in ``[start, end)`` where ``regex`` matches (overlaps too)."""
+    m = regex.search(text, start, end)
+    while m is not None:
+        yield m.start()
+        m = regex.search(text, m.start() + 1, end)
+
+
+def finditer_spans(regex: re.Pattern[str], rule_keys: frozenset[str] | None, doc: Document,
+                   spans: Sequence[Span], rest: re.Pattern[str] | None = None,
+                   sentences: bool = False) -> Iterator[re.Match[str]]:
+    """:func:`finditer` over each of ``spans`` (sorted, not overlapping) in turn,
+    walking the candidate positions once rather than once a span. ``sentences``:
+    the spans are ``doc.sentences``, which the merged pass may have answered for."""
+    text = doc.text
+    positions = None
+    if rule_keys is not None:
+        positions = _sentence_hits(doc, regex) if sentences else None
+        if positions is None:
+            positions = _positions(doc, rule_keys)
+    if positions is None:
+        for s in spans:
+            yield from regex.finditer(text, s.start, s.end)
+        return
+    i, n = 0, len(positions)
+    for s in spans:
+        while i < n and positions[i] < s.start:
+            i += 1
+        if _cuts_word(text, s.end):  # never for sentences; kept exact for any span
+            yield from finditer(regex, rule_keys, doc, s.start, s.end, rest)
+            continue
+        first = i
+        while i < n and positions[i] < s.end:
+            i += 1
+        candidates: Sequence[int] = positions[first:i]
+        if rest is not None:
+            extra = list(_starts(rest, text, s.start, s.end))
+            if extra:
+                candidates = sorted({*candidates, *extra})
+        resume = s.start
+        for pos in candidates:
+            if pos < resume:
+                continue
+            m = regex.match(text, pos, s.end)
+            if m is not None:
+                yield m
+                resume = m.end() if m.end() > pos else pos + 1
+
+
+def _cuts_word(text: str, end: int) -> bool:
+    return 0 < end < len(text) and _WORD_CHAR.match(text, end) is not None \
+        and _WORD_CHAR.match(text, end - 1) is not None
