@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -68,7 +69,7 @@ def grade(text: str, lang: str) -> float:
     for chunk in _chunks(text):  # a 50 MB text as one list of words would weigh 450 MB
         found = _words(chunk)
         words += len(found)
-        syllables += hyphenator.syllables(w.lower() for w in found)
+        syllables += hyphenator.syllables(found)
     sentences = _sentences(text)
     per_sentence = words / sentences if sentences else 0.0
     per_word = syllables / words if words else 0.0
@@ -147,14 +148,15 @@ class Hyphenator:
         self.maxlen = max(map(len, patterns))
         self.memo: dict[str, int] = {}
 
-    def syllables(self, words: Any) -> int:
+    def syllables(self, words: list[str]) -> int:
+        """The syllables of ``words`` (as typed: each is lower-cased here)."""
         memo = self.memo
         total = 0
-        for word in words:
+        for word, times in Counter(words).items():  # counted in C: a word is looked up once
             n = memo.get(word)
             if n is None:
-                n = memo[word] = self._count(word)
-            total += n
+                n = memo[word] = self._count(word.lower())
+            total += n * times
         return total
 
     def _count(self, word: str) -> int:
