@@ -44,6 +44,8 @@ class FileResult:
 
 @dataclass(frozen=True)
 class ActiveRule:
+    """A rule in force, with its severity after the config's overrides."""
+
     rule: Rule
     severity: Severity
 

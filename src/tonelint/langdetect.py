@@ -23,6 +23,8 @@ from .document import fold_accents
 
 @dataclass(frozen=True)
 class Profile:
+    """What tells one language from the others: its frequent words and letters."""
+
     words: str  # frequent words that are not words of the other profiled languages
     letters: str = ""  # letters the language uses and the others do not
 

@@ -80,6 +80,8 @@ def pack_files(lang: str, extra: tuple[Path, ...] = ()) -> list[Path]:
 
 @dataclass
 class RuleSet:
+    """The rules of one language, in pack order (what the rule cache keeps)."""
+
     lang: str
     rules: list[Rule]
 

@@ -54,6 +54,8 @@ UNKNOWN_RULE = Meta(
 
 @dataclass(frozen=True)
 class Directive:
+    """One ``tonelint: disable ...`` comment: what it does, to which rules, and where."""
+
     verb: str  # disable, enable, disable-next-line, disable-line, disable-file
     rules: tuple[str, ...]  # () means every rule
     start: int  # where the directive's comment starts and ends in the source

@@ -23,6 +23,9 @@ from .base import TEMPLATE_SUFFIXES, decode_as
 
 @dataclass(frozen=True)
 class ReadOptions:
+    """How drafts are read: the placeholder forms, and whether quoted replies and
+    signatures are linted too."""
+
     placeholders: Placeholders = field(default_factory=Placeholders)
     lint_quoted: bool = False  # quoted replies: `>` lines, "On ... wrote:" and below
     lint_signature: bool = False  # what follows a `-- ` line
