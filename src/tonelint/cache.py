@@ -152,7 +152,7 @@ def _prune(folder: Path) -> None:
 
 try:  # Python 3.11+
     from re import _compiler as _sre_compile  # type: ignore[attr-defined]
-    from re import _parser as _sre_parse
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_compile as _sre_compile  # type: ignore[no-redef]
     import sre_parse as _sre_parse  # type: ignore[no-redef]
@@ -176,7 +176,7 @@ def _program(pattern: re.Pattern[str]) -> tuple[Any, ...] | None:
 def _restore(source: str, flags: int, program: tuple[Any, ...] | None) -> re.Pattern[str]:
     if program is not None and sys.implementation.name == "cpython":
         try:
-            import _sre
+            import _sre  # type: ignore[import-not-found]
 
             compiled = _sre.compile(*program)
             if compiled.pattern == source and compiled.flags == flags:

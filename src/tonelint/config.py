@@ -164,7 +164,7 @@ def _load_toml(text: str, name: str) -> Located:
     try:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
+        import tomli as tomllib  # type: ignore[no-redef,import-not-found]
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

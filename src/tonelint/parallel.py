@@ -64,6 +64,7 @@ def _in_pool(linter: Linter, tasks: list[Task], jobs: int) -> list[FileResult]:
     import multiprocessing  # 9 ms: only runs that use a pool pay it
 
     methods = multiprocessing.get_all_start_methods()
+    ctx: multiprocessing.context.BaseContext
     if "fork" in methods:
         ctx = multiprocessing.get_context("fork")
         init: tuple[object, ...] = (linter, None)

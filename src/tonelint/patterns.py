@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cached_property
-from typing import Any
+from typing import Any, Protocol
 
 from .errors import TonelintError
 
@@ -202,6 +202,23 @@ def compile_error_re(source: str, flags: int = 0) -> str | None:
     except (re.error, ValueError, OverflowError, RecursionError) as exc:
         return str(exc)
     return None
+
+
+class Regex(Protocol):
+    """What the engine asks of a compiled pattern: an ``re.Pattern``, a
+    :class:`FastPattern` or a :class:`TimedPattern` alike."""
+
+    @property
+    def pattern(self) -> str: ...
+
+    @property
+    def flags(self) -> int: ...
+
+    def match(self, string: str, pos: int = 0, endpos: int = ...) -> Any: ...
+
+    def search(self, string: str, pos: int = 0, endpos: int = ...) -> Any: ...
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = ...) -> Iterator[Any]: ...
 
 
 class FastPattern:

@@ -8,7 +8,7 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..patterns import FastPattern, TimedPattern, compile_error, pattern_source
+from ..patterns import FastPattern, Regex, TimedPattern, compile_error, pattern_source
 from .parse import _SPECIAL, KEY_LEN
 
 if TYPE_CHECKING:
@@ -25,9 +25,9 @@ HITS_KEY = "prefilter.hits"
 # A rule's regex (with word boundaries), its keys, for each key the alternatives
 # that can start with it, and whether it runs sentence by sentence (``scope:
 # sentence``) rather than on the whole text.
-Scan = tuple[re.Pattern[str], frozenset[str], dict[str, list[str]], bool]
+Scan = tuple[Regex, frozenset[str], dict[str, list[str]], bool]
 # One key's merged scans: ``any``, ``each`` and which group of ``each`` is whose.
-Merged = tuple[re.Pattern[str], re.Pattern[str], list[tuple["Ident", int]]]
+Merged = tuple[Regex, Regex, list[tuple["Ident", int]]]
 Ident = tuple[str, int, bool]  # a scan by pattern, flags and scope
 
 
@@ -49,7 +49,7 @@ class KeySet:
         self.keys = frozenset(keys)
         self.regex = re.compile(f"(?<!\\w)({_trie(self.keys)})") if self.keys else None
         usable = [scan for scan in scans if _mergeable(scan[0]) and scan[1] <= self.keys]
-        by_key: dict[tuple[str, bool], list[tuple[Ident, re.Pattern[str], list[str]]]] = {}
+        by_key: dict[tuple[str, bool], list[tuple[Ident, Regex, list[str]]]] = {}
         for regex, scan_keys, sources, per_sentence in usable:
             for key in scan_keys:
                 by_key.setdefault((key, per_sentence), []).append(
@@ -166,18 +166,18 @@ def _trie(keys: frozenset[str]) -> str:
 _BACKREF = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 
 
-def _mergeable(regex: re.Pattern[str]) -> bool:
+def _mergeable(regex: Regex) -> bool:
     """A scan can sit inside a bigger regex unless it refers to its own groups."""
     return not _BACKREF.search(regex.pattern) and not regex.flags & ~(re.IGNORECASE | re.UNICODE)
 
 
-def _merge(entries: list[tuple[Ident, re.Pattern[str], list[str]]]) -> Merged:
+def _merge(entries: list[tuple[Ident, Regex, list[str]]]) -> Merged:
     """For one key: ``any`` says one of the scans matches here, ``each`` which
     (its group numbers listed), each scan by the alternatives that key can start.
 
     Every keyed scan has the same word boundaries around its alternatives, so
     ``any`` checks them once around all of them."""
-    def body(r: re.Pattern[str], alts: list[str]) -> str:
+    def body(r: Regex, alts: list[str]) -> str:
         return f"(?{'i' if r.flags & re.IGNORECASE else '-i'}:{'|'.join(f'(?:{a})' for a in alts)})"
 
     group, number = [], 1
@@ -196,7 +196,7 @@ def _merge(entries: list[tuple[Ident, re.Pattern[str], list[str]]]) -> Merged:
     return TimedPattern(any_source, owner="merged rules"), TimedPattern(each_source, owner="merged rules"), group
 
 
-def ident(regex: re.Pattern[str], per_sentence: bool) -> Ident:
+def ident(regex: Regex, per_sentence: bool) -> Ident:
     """A scan by what it is, not which object: the rules and the KeySet come
     from the cache apart, as copies."""
     return regex.pattern, regex.flags, per_sentence

@@ -9,6 +9,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from ..patterns import Match, Regex
 from .keyset import CACHE_KEY, HITS_KEY, ident
 from .parse import _SPECIAL, KEY_LEN
 
@@ -36,7 +37,7 @@ def may_match(doc: Document, wanted: tuple[str, ...] | None) -> bool:
 
 
 
-def _hits(doc: Document, regex: re.Pattern[str], start: int, end: int) -> list[int] | None:
+def _hits(doc: Document, regex: Regex, start: int, end: int) -> list[int] | None:
     """Where ``regex`` matches, from the merged pass, when it answered for it."""
     if start or end != len(doc.text):
         return None
@@ -44,7 +45,7 @@ def _hits(doc: Document, regex: re.Pattern[str], start: int, end: int) -> list[i
     return None if primed is None else primed.get(ident(regex, False))
 
 
-def _sentence_hits(doc: Document, regex: re.Pattern[str]) -> list[int] | None:
+def _sentence_hits(doc: Document, regex: Regex) -> list[int] | None:
     """Where ``regex`` matches within its sentence, when the merged pass answered for it."""
     primed = doc.cache.get(HITS_KEY)
     return None if primed is None else primed.get(ident(regex, True))
@@ -66,9 +67,9 @@ def _key(word: str) -> str:
     return word[:KEY_LEN]
 
 
-def finditer(regex: re.Pattern[str], rule_keys: frozenset[str] | None, doc: Document,
+def finditer(regex: Regex, rule_keys: frozenset[str] | None, doc: Document,
              start: int = 0, end: int | None = None,
-             rest: re.Pattern[str] | None = None) -> Iterator[re.Match[str]]:
+             rest: Regex | None = None) -> Iterator[Match]:
     """``regex.finditer(doc.text, start, end)``, trying only where a key starts a word.
 
     ``rest``: the patterns of ``regex`` that have no keys, as a regex of their
@@ -86,7 +87,7 @@ def finditer(regex: re.Pattern[str], rule_keys: frozenset[str] | None, doc: Docu
     if _cuts_word(text, end):
         # ``end`` cuts a word: the regex sees its head as a word of its own.
         head = _HEAD.search(text, start, end)
-        if head is not None and _key(head.group().lower()) in rule_keys:
+        if head is not None and rule_keys is not None and _key(head.group().lower()) in rule_keys:
             positions = sorted({*positions, head.start()})
     if start or end < len(text):
         candidates = positions[bisect_left(positions, start):bisect_left(positions, end)]
@@ -102,7 +103,7 @@ def finditer(regex: re.Pattern[str], rule_keys: frozenset[str] | None, doc: Docu
             resume = m.end() if m.end() > pos else pos + 1
 
 
-def _starts(regex: re.Pattern[str], text: str, start: int, end: int) -> Iterator[int]:
+def _starts(regex: Regex, text: str, start: int, end: int) -> Iterator[int]:
     """Every position in ``[start, end)`` where ``regex`` matches (overlaps too)."""
     m = regex.search(text, start, end)
     while m is not None:
@@ -110,9 +111,9 @@ def _starts(regex: re.Pattern[str], text: str, start: int, end: int) -> Iterator
         m = regex.search(text, m.start() + 1, end)
 
 
-def finditer_spans(regex: re.Pattern[str], rule_keys: frozenset[str] | None, doc: Document,
-                   spans: Sequence[Span], rest: re.Pattern[str] | None = None,
-                   sentences: bool = False) -> Iterator[re.Match[str]]:
+def finditer_spans(regex: Regex, rule_keys: frozenset[str] | None, doc: Document,
+                   spans: Sequence[Span], rest: Regex | None = None,
+                   sentences: bool = False) -> Iterator[Match]:
     """:func:`finditer` over each of ``spans`` (sorted, not overlapping) in turn,
     walking the candidate positions once rather than once a span. ``sentences``:
     the spans are ``doc.sentences``, which the merged pass may have answered for."""
