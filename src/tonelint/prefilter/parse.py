@@ -225,8 +225,8 @@ def _first(items: list[Any]) -> tuple[set[str] | None, bool]:
 
 
 def needs(source: str, flags: int = 0) -> tuple[str, ...] | None:
-    """Strings one of which every match of ``source`` contains (lower-cased when
-    the pattern ignores case), or None when no such list is known.
+    """Strings one of which every match of ``source`` contains, lower-cased (they
+    are looked for in the lower-cased text), or None when no such list is known.
 
     A text that holds none of them cannot match, which a substring search tells
     far faster than the regex: most drafts have no "!!!", no "payment" and no
@@ -242,7 +242,7 @@ def needs(source: str, flags: int = 0) -> tuple[str, ...] | None:
         return None
     if found is None or not all(found) or len(found) > MAX_NEEDS:
         return None
-    return tuple(s.lower() for s in found) if flags & re.IGNORECASE else tuple(found)
+    return tuple(s.lower() for s in found)
 
 
 def _needs(items: list[Any]) -> list[str] | None:
