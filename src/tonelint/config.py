@@ -9,10 +9,8 @@ the file, the line and the key.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,29 +49,36 @@ SCHEMA: dict[str, Option] = {
 }
 
 
-@dataclass
 class Config:
     """The effective configuration. ``origin`` says where each key came from."""
 
-    lang: str = "auto"
-    fallback_lang: str = "en"
-    select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    severity: dict[str, str] = field(default_factory=dict)
-    rules: list[str] = field(default_factory=list)
-    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
-    fail_on: str = "warning"
-    min_severity: str = "info"
-    thresholds: dict[str, dict[str, float]] = field(default_factory=dict)
-    placeholders: list[str] = field(default_factory=list)
-    lint_quoted: bool = False  # lint quoted replies too (readers/quotes.py)
-    lint_signature: bool = False  # lint the signature after a `-- ` line too
-    format: str = "text"
-    color: str = "auto"
-    languagetool: dict[str, Any] = field(default_factory=dict)
-    max_size: float = 10
-    origin: dict[str, str] = field(default_factory=dict, compare=False)
-    base_dir: Path = field(default_factory=Path.cwd, compare=False)
+    def __init__(self, *, lang: str = "auto", fallback_lang: str = "en", select: list[str] | None = None,
+                 ignore: list[str] | None = None, severity: dict[str, str] | None = None,
+                 rules: list[str] | None = None, per_file_ignores: dict[str, list[str]] | None = None,
+                 fail_on: str = "warning", min_severity: str = "info",
+                 thresholds: dict[str, dict[str, float]] | None = None, placeholders: list[str] | None = None,
+                 lint_quoted: bool = False, lint_signature: bool = False, format: str = "text",
+                 color: str = "auto", languagetool: dict[str, Any] | None = None, max_size: float = 10,
+                 origin: dict[str, str] | None = None, base_dir: Path | None = None) -> None:
+        self.lang = lang
+        self.fallback_lang = fallback_lang
+        self.select: list[str] = select or []
+        self.ignore: list[str] = ignore or []
+        self.severity: dict[str, str] = severity or {}
+        self.rules: list[str] = rules or []
+        self.per_file_ignores: dict[str, list[str]] = per_file_ignores or {}
+        self.fail_on = fail_on
+        self.min_severity = min_severity
+        self.thresholds: dict[str, dict[str, float]] = thresholds or {}
+        self.placeholders: list[str] = placeholders or []
+        self.lint_quoted = lint_quoted  # lint quoted replies too (readers/quotes.py)
+        self.lint_signature = lint_signature  # lint the signature after a `-- ` line too
+        self.format = format
+        self.color = color
+        self.languagetool: dict[str, Any] = languagetool or {}
+        self.max_size = max_size
+        self.origin: dict[str, str] = origin or {}
+        self.base_dir = base_dir if base_dir is not None else Path.cwd()
 
     def merged(self, values: dict[str, Any], origin: str, base_dir: Path | None = None) -> Config:
         """A new Config with ``values`` (config-file spelling) laid over this one."""
@@ -90,7 +95,11 @@ class Config:
                 value = {**self.languagetool, **value}
             changes[attr] = value
         origin_map = {**self.origin, **{k: origin for k in values if values[k] is not None}}
-        new = dataclasses.replace(self, **changes, origin=origin_map)
+        unknown = set(changes) - set(vars(self))
+        if unknown:  # the schema names a key this class does not hold: a bug here, not the user's
+            raise TypeError(f"Config has no {sorted(unknown)}")
+        new = Config.__new__(Config)
+        new.__dict__.update(vars(self), **changes, origin=origin_map)
         if base_dir is not None:
             new.base_dir = base_dir
         return new

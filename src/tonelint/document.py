@@ -14,9 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 NEUTRAL_NAME = "Alex"
 _PLAIN_QUOTES = str.maketrans("‘’‛“”„", "\'\'\'\"\"\"")
@@ -67,8 +66,7 @@ _SENTENCE_BREAK = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)  # slots: a long text has a million sentences
-class Span:
+class Span(NamedTuple):  # a tuple: a long text has a million sentences
     """A half-open range ``[start, end)`` of ``Document.text``."""
 
     start: int
@@ -86,28 +84,30 @@ class LineIndex:
         return line + 1, offset - self.starts[line] + 1
 
 
-@dataclass
 class Document:
-    """What rules see. Build it with :class:`DocumentBuilder`, not by hand."""
+    """What rules see. Build it with :class:`DocumentBuilder`, not by hand.
 
-    path: str
-    source: str
-    text: str
-    # Parallel arrays, one entry a segment of ``text``: where it starts in text,
-    # where it starts and ends in the source, and whether it maps 1:1 (verbatim)
-    # or as a whole (a placeholder, a decoded entity).
-    _text_starts: list[int]
-    _src_starts: list[int]
-    _src_ends: list[int]
-    _verbatim: list[bool]
-    lang: str | None = None
-    lang_note: str = ""  # how lang was chosen, for --verbose ("language hu (detected)")
-    placeholders: list[Span] = field(default_factory=list)
-    # Source ranges of the format's comments (``<!-- -->``, ``{# #}``...), where
-    # suppression directives may stand; plain text has none.
-    comments: list[tuple[int, int]] = field(default_factory=list)
-    # Values computed once and shared by rules (sentences, metrics, ...).
-    cache: dict[str, Any] = field(default_factory=dict)
+    A plain class, as are the project's other records: dataclasses costs a run
+    about 10 ms to import and build, an eighth of linting one draft."""
+
+    def __init__(self, path: str, source: str, text: str, *, segments: tuple[list[int], list[int], list[int],
+                 list[bool]], lang: str | None = None, placeholders: list[Span] | None = None,
+                 comments: list[tuple[int, int]] | None = None) -> None:
+        self.path = path
+        self.source = source
+        self.text = text
+        # Parallel arrays, one entry a segment of ``text``: where it starts in text,
+        # where it starts and ends in the source, and whether it maps 1:1 (verbatim)
+        # or as a whole (a placeholder, a decoded entity).
+        self._text_starts, self._src_starts, self._src_ends, self._verbatim = segments
+        self.lang = lang
+        self.lang_note = ""  # how lang was chosen, for --verbose ("language hu (detected)")
+        self.placeholders: list[Span] = placeholders if placeholders is not None else []
+        # Source ranges of the format's comments (``<!-- -->``, ``{# #}``...), where
+        # suppression directives may stand; plain text has none.
+        self.comments: list[tuple[int, int]] = comments if comments is not None else []
+        # Values computed once and shared by rules (sentences, metrics, ...).
+        self.cache: dict[str, Any] = {}
 
     # -- positions ---------------------------------------------------------
     def _segment(self, offset: int) -> int:
@@ -299,15 +299,6 @@ class DocumentBuilder:
         text = "".join(self._parts).translate(_PLAIN_QUOTES)
         if text == self.source:
             text = self.source  # one string, not two alike: a long plain draft weighs half
-        return Document(
-            path=self.path,
-            source=self.source,
-            text=text,
-            _text_starts=self._text_starts,
-            _src_starts=self._src_starts,
-            _src_ends=self._src_ends,
-            _verbatim=self._verbatim,
-            lang=lang,
-            placeholders=self._placeholders,
-            comments=sorted(self._comments),
-        )
+        return Document(self.path, self.source, text,
+                        segments=(self._text_starts, self._src_starts, self._src_ends, self._verbatim),
+                        lang=lang, placeholders=self._placeholders, comments=sorted(self._comments))

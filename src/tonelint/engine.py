@@ -11,8 +11,8 @@ import fnmatch
 import os
 import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from . import cache, grammar, langdetect, packs, prefilter, readers, suppression
 from .config import Config
@@ -32,18 +32,18 @@ MERGE_FROM_DOCUMENTS = 16
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
 
 
-@dataclass
 class FileResult:
     """What one file gave: findings, or an error that stopped it from being read."""
 
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    document: Document | None = None
-    error: TonelintError | None = None
+    def __init__(self, path: str, findings: list[Finding] | None = None, document: Document | None = None,
+                 error: TonelintError | None = None) -> None:
+        self.path = path
+        self.findings: list[Finding] = findings if findings is not None else []
+        self.document = document
+        self.error = error
 
 
-@dataclass(frozen=True)
-class ActiveRule:
+class ActiveRule(NamedTuple):
     """A rule in force, with its severity after the config's overrides."""
 
     rule: Rule

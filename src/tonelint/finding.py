@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class Severity(enum.IntEnum):
@@ -34,8 +34,7 @@ CORE_CATEGORIES = (
 )
 
 
-@dataclass(frozen=True, order=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem at one place. Lines and columns are 1-based, counted in characters.
 
     ``offset``/``end_offset`` are character offsets into the file as decoded, for

@@ -15,18 +15,17 @@ a pack for a new language needs a profile to take part.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property
 
 from .document import fold_accents
 
 
-@dataclass(frozen=True)
 class Profile:
     """What tells one language from the others: its frequent words and letters."""
 
-    words: str  # frequent words that are not words of the other profiled languages
-    letters: str = ""  # letters the language uses and the others do not
+    def __init__(self, words: str, letters: str = "") -> None:
+        self.words = words  # frequent words that are not words of the other profiled languages
+        self.letters = letters  # letters the language uses and the others do not
 
     @cached_property
     def folded_words(self) -> frozenset[str]:

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from contextlib import nullcontext
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import patterns
 from .errors import TonelintError
@@ -78,8 +77,7 @@ def pack_files(lang: str, extra: tuple[Path, ...] = ()) -> list[Path]:
     return files
 
 
-@dataclass
-class RuleSet:
+class RuleSet(NamedTuple):
     """The rules of one language, in pack order (what the rule cache keeps)."""
 
     lang: str

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .document import Document
 from .finding import Finding, Severity
@@ -52,8 +52,7 @@ UNKNOWN_RULE = Meta(
 )
 
 
-@dataclass(frozen=True)
-class Directive:
+class Directive(NamedTuple):
     """One ``tonelint: disable ...`` comment: what it does, to which rules, and where."""
 
     verb: str  # disable, enable, disable-next-line, disable-line, disable-file

@@ -8,20 +8,20 @@ never loads packs itself.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import NamedTuple
 
 from ..engine import FileResult
 from ..kinds.base import Meta
 
 
-@dataclass(frozen=True)
-class Style:
+class Style(NamedTuple):
     """How to print, and what a format may need beyond the findings."""
 
     color: bool = False
     verbose: bool = False
     # rule id -> metadata of the rules that ran (see Linter.active_meta).
-    rules: Mapping[str, Meta] = field(default_factory=dict)
+    rules: Mapping[str, Meta] = MappingProxyType({})
 
 
 Formatter = Callable[[list[FileResult], Style], Iterator[str]]

@@ -16,9 +16,9 @@ only where the user pointed it:
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from ..errors import TonelintError
@@ -59,8 +59,7 @@ ISSUE_SEVERITY: dict[str, Severity] = {
 LANGUAGES = {"en": "en-US"}
 
 
-@dataclass(frozen=True)
-class GrammarSettings:
+class GrammarSettings(NamedTuple):
     """Validated ``languagetool:`` settings; ``server`` is None for ``local``."""
 
     server: str | None = None
@@ -71,8 +70,8 @@ class GrammarSettings:
     disabled_categories: tuple[str, ...] = ()
     picky: bool = False
     timeout: float = DEFAULT_TIMEOUT
-    languages: dict[str, str] = field(default_factory=lambda: dict(LANGUAGES))
-    severity: dict[str, Severity] = field(default_factory=lambda: dict(ISSUE_SEVERITY))
+    languages: Mapping[str, str] = MappingProxyType(LANGUAGES)
+    severity: Mapping[str, Severity] = MappingProxyType(ISSUE_SEVERITY)
     required: bool = False
     origin: str = "config"
 

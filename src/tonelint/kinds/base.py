@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any, ClassVar, NamedTuple
 
 from .. import prefilter
@@ -36,8 +35,7 @@ class Hit(NamedTuple):
     replacement: str | None = None
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     """One YAML key of a kind: its type, and a default when it may be left out."""
 
     type: str  # "str", "int", "number", "bool", "regex", "regexes", "strings", "swap"
@@ -46,8 +44,7 @@ class Option:
     choices: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Meta:
+class Meta(NamedTuple):
     """The keys every rule has, whatever its kind."""
 
     id: str
@@ -66,17 +63,15 @@ class Meta:
     default_enabled: bool = True
 
 
-@dataclass
 class Rule:
     """Base of all kinds: built once from validated YAML, then ``check`` per document."""
 
     KIND: ClassVar[str] = ""
     OPTIONS: ClassVar[dict[str, Option]] = {}
 
-    meta: Meta
-    options: dict[str, Any] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
+    def __init__(self, meta: Meta, options: dict[str, Any] | None = None) -> None:
+        self.meta = meta
+        self.options: dict[str, Any] = options if options is not None else {}
         self.setup()
         # Holds a user's timed pattern: the engine then opens a time budget for its
         # scans (kept with the rule in the cache, so a run does not look again).

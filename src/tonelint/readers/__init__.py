@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,14 +20,17 @@ from . import text
 from .base import TEMPLATE_SUFFIXES, decode_as
 
 
-@dataclass(frozen=True)
 class ReadOptions:
     """How drafts are read: the placeholder forms, and whether quoted replies and
     signatures are linted too."""
 
-    placeholders: Placeholders = field(default_factory=Placeholders)
-    lint_quoted: bool = False  # quoted replies: `>` lines, "On ... wrote:" and below
-    lint_signature: bool = False  # what follows a `-- ` line
+    __slots__ = ("placeholders", "lint_quoted", "lint_signature")
+
+    def __init__(self, placeholders: Placeholders | None = None, lint_quoted: bool = False,
+                 lint_signature: bool = False) -> None:
+        self.placeholders = placeholders if placeholders is not None else Placeholders()
+        self.lint_quoted = lint_quoted  # quoted replies: `>` lines, "On ... wrote:" and below
+        self.lint_signature = lint_signature  # what follows a `-- ` line
 
 
 Reader = Callable[[str, str, ReadOptions], Document]

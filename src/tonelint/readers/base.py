@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..document import Document, DocumentBuilder
 from ..errors import TonelintError
@@ -26,8 +25,7 @@ Fill = Callable[[DocumentBuilder, int, int, "ReadOptions"], None]
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):
     """A range of author text; ``brk`` when something cut out before it ends a paragraph."""
 
     start: int
