@@ -16,7 +16,7 @@ import click
 from . import __version__
 from .errors import TonelintError
 from .exitcode import ExitCode
-from .lintcmd import _effective_config, _error, exit_code, run_lint
+from .lintcmd import _effective_config, _error, exit_code, run_lint  # noqa: F401 (exit_code: API)
 
 EXAMPLES = """
 \b

@@ -234,7 +234,7 @@ class FastPattern:
 
     def warm(self) -> None:
         """Compile now (before the pattern is kept in the rule cache)."""
-        self._compiled
+        self._compiled  # noqa: B018 - the cached property compiles
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         return self._compiled.finditer(text, pos, len(text) if endpos is None else endpos)
@@ -270,7 +270,7 @@ class TimedPattern:
 
     def warm(self) -> None:
         """Compile now (before the pattern is kept in the rule cache)."""
-        self._compiled
+        self._compiled  # noqa: B018 - the cached property compiles
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Match]:
         clock = self._clock(len(text) if endpos is None else endpos, pos)

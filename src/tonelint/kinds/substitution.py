@@ -44,7 +44,7 @@ class Substitution(Rule):
         )
 
     def scans(self) -> list[prefilter.Scan]:
-        return [(regex, keys, dict.fromkeys(keys, [pattern]), False)
+        return [(regex, keys, {key: [pattern] for key in keys}, False)
                 for (regex, keys, _), pattern in zip(self.swaps, self.options["swap"]) if keys]
 
     def word_keys(self) -> frozenset[str]:

@@ -24,7 +24,7 @@ class ReadOptions:
     """How drafts are read: the placeholder forms, and whether quoted replies and
     signatures are linted too."""
 
-    __slots__ = ("placeholders", "lint_quoted", "lint_signature")
+    __slots__ = ("lint_quoted", "lint_signature", "placeholders")
 
     def __init__(self, placeholders: Placeholders | None = None, lint_quoted: bool = False,
                  lint_signature: bool = False) -> None:
