@@ -155,6 +155,16 @@ MAX_BOUNDED_REPEAT = 10
 MAX_PATHS = 1024
 
 
+def parse_tree(source: str, flags: int = 0) -> list[Any]:
+    """The items of ``source`` as Python's regex parser reads them (its private
+    parser: the analyses that walk it fall back to the plain way on any error)."""
+    try:
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        import sre_parse  # type: ignore[no-redef]
+    return list(sre_parse.parse(source, flags).data)
+
+
 def bounded(source: str, flags: int = 0) -> bool:
     """Whether ``source`` does a small, fixed amount of work at each position of
     a text, whatever the text: no unbounded repeat (``+``, ``*``, ``{2,}``), no
@@ -162,9 +172,7 @@ def bounded(source: str, flags: int = 0) -> bool:
     phrases with optional endings ("late (?:payments?|fees)") are; ``(a+)+$``
     and ``\\w+ing`` are not (their work grows with the length of a word)."""
     try:
-        from re import _parser  # type: ignore[attr-defined]
-
-        return _paths(list(_parser.parse(source, flags).data)) <= MAX_PATHS
+        return _paths(parse_tree(source, flags)) <= MAX_PATHS
     except Exception:  # a parser we do not know, or too deep: the budget decides
         return False
 

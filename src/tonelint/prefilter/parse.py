@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..patterns import compile_error_re
+from ..patterns import compile_error_re, parse_tree
 
 KEY_LEN = 3
 MAX_KEYS = 256
@@ -84,16 +84,10 @@ def alternatives(pattern: str, flags: int = 0) -> list[str]:
 def keys(patterns: list[str], flags: int = 0) -> frozenset[str] | None:
     """The word keys every match of any of ``patterns`` starts with, or None when
     some pattern may start elsewhere (then the rule scans the whole text)."""
-    try:
-        from re import _parser as sre_parse  # type: ignore[attr-defined]
-    except ImportError:  # Python 3.10
-        import sre_parse  # type: ignore[no-redef]
-
     out: set[str] = set()
     for pattern in patterns:
         try:
-            parsed = sre_parse.parse(pattern, flags)
-            prefixes = _seq(list(parsed.data))
+            prefixes = _seq(parse_tree(pattern, flags))
         except Exception:  # too many alternatives, or a parser we do not know
             return None
         for text, state in prefixes:
@@ -172,11 +166,7 @@ def first_chars(source: str, flags: int = 0) -> str | None:
     so case-insensitive letters fold exactly as in the pattern.
     """
     try:
-        from re import _parser as sre_parse  # type: ignore[attr-defined]
-    except ImportError:  # Python 3.10
-        import sre_parse  # type: ignore[no-redef]
-    try:
-        chars, nullable = _first(list(sre_parse.parse(source, flags).data))
+        chars, nullable = _first(parse_tree(source, flags))
     except Exception:  # a parser we do not know, or too deep
         return None
     if chars is None or nullable or not chars or len(chars) > MAX_FIRST:
@@ -233,11 +223,7 @@ def needs(source: str, flags: int = 0) -> tuple[str, ...] | None:
     "that's it", and the rules looking for those then skip the scan.
     """
     try:
-        from re import _parser as sre_parse  # type: ignore[attr-defined]
-    except ImportError:  # Python 3.10
-        import sre_parse  # type: ignore[no-redef]
-    try:
-        found = _needs(list(sre_parse.parse(source, flags).data))
+        found = _needs(parse_tree(source, flags))
     except Exception:  # a parser we do not know, or too deep
         return None
     if found is None or not all(found) or len(found) > MAX_NEEDS:
