@@ -49,6 +49,10 @@ _CONTRACTION_ENDINGS = r"[tsd]|ve|ll|re"
 _NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?!" + _CONTRACTION_ENDINGS + ")")
 _PUNCTUATION = re.compile(r"[^\w\s\']")
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
+# A white-space-separated token that holds a word character: what _words keeps
+# of a token (apostrophes it keeps are followed by letters). Tried at token
+# starts only, without backtracking: linear.
+_TOKEN_WITH_WORD = re.compile(r"(?<!\S)[^\s\w]*+\w")
 # pyphen: "^^hh" escapes and digit/letter pairs
 _HEX = re.compile(r"\^{2}([0-9a-f]{2})")
 _PAIRS = re.compile(r"(\d?)(\D?)")
@@ -64,12 +68,9 @@ def grade(text: str, lang: str) -> float:
         return 0.39 * per_sentence + 11.8 * per_word - 15.59
     if lang not in PYPHEN_FILE:
         return float(_stats(lang).flesch_kincaid_grade(text))
-    hyphenator = _hyphenator(lang)
-    words = syllables = 0
-    for chunk in _chunks(text):  # a 50 MB text as one list of words would weigh 450 MB
-        found = _words(chunk)
-        words += len(found)
-        syllables += hyphenator.syllables(found)
+    counts = _word_counts(text)
+    words = sum(counts.values())
+    syllables = _hyphenator(lang).syllables(counts)
     sentences = _sentences(text)
     per_sentence = words / sentences if sentences else 0.0
     per_word = syllables / words if words else 0.0
@@ -119,6 +120,26 @@ def _words(text: str) -> list[str]:
     return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).split()
 
 
+def _word_counts(text: str) -> Counter[str]:
+    """How often each of textstat's words (see :func:`_words`) occurs in ``text``.
+
+    Punctuation is stripped from each distinct white-space-separated token
+    rather than from the text: the same words, and most tokens are plain
+    letters that need no stripping. (Stripping never removes white space, so
+    each token gives one word or none.)"""
+    tokens: Counter[str] = Counter()
+    for chunk in _chunks(text):  # a 50 MB text as one list of tokens would weigh 450 MB
+        tokens.update(chunk.split())
+    counts: Counter[str] = Counter()
+    for token, n in tokens.items():
+        if token.isalpha():  # letters are word characters: nothing to strip
+            counts[token] += n
+        else:
+            for word in _words(token):
+                counts[word] += n
+    return counts
+
+
 def _sentences(text: str) -> int:
     """textstat's count_sentences: pieces of two words or fewer do not count."""
     if not text:
@@ -126,7 +147,13 @@ def _sentences(text: str) -> int:
     found = short = 0
     for m in _SENTENCE.finditer(text):
         found += 1
-        short += len(_words(m.group())) <= 2
+        parts = m.group().split(None, 3)
+        if len(parts) < 3:
+            short += 1
+        elif not (parts[0][0].isalnum() and parts[1][0].isalnum() and parts[2][0].isalnum()):
+            # a token that starts with a word character is a word: three are
+            # enough; otherwise count (a token of punctuation alone is none)
+            short += len(_TOKEN_WITH_WORD.findall(m.group())) <= 2
     return max(1, found - short)
 
 
@@ -148,11 +175,11 @@ class Hyphenator:
         self.maxlen = max(map(len, patterns))
         self.memo: dict[str, int] = {}
 
-    def syllables(self, words: list[str]) -> int:
-        """The syllables of ``words`` (as typed: each is lower-cased here)."""
+    def syllables(self, counts: Counter[str]) -> int:
+        """The syllables of words, counted (as typed: each is lower-cased here)."""
         memo = self.memo
         total = 0
-        for word, times in Counter(words).items():  # counted in C: a word is looked up once
+        for word, times in counts.items():  # a word is looked up once
             n = memo.get(word)
             if n is None:
                 n = memo[word] = self._count(word.lower())

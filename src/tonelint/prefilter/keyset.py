@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..patterns import FastPattern, Regex, TimedPattern, compile_error, pattern_source
-from .parse import _SPECIAL, KEY_LEN
+from .parse import _SPECIAL, HEAD_LEN, KEY_LEN, TOKENS, WORDS, heads
 
 if TYPE_CHECKING:
     from ..document import Document, Span
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 # only, so a piece costs linear time even with no space in it.
 _LAST_SPACE = re.compile(r"\s(?=\S*\Z)")
 _SPACE = re.compile(r"\s")
+_WORD = re.compile(r"\w")
 CACHE_KEY = "prefilter.word-index"
 HITS_KEY = "prefilter.hits"
 
@@ -47,7 +48,6 @@ class KeySet:
 
     def __init__(self, keys: Iterable[str], scans: Iterable[Scan] = ()) -> None:
         self.keys = frozenset(keys)
-        self.regex = re.compile(f"(?<!\\w)({_trie(self.keys)})") if self.keys else None
         usable = [scan for scan in scans if _mergeable(scan[0]) and scan[1] <= self.keys]
         by_key: dict[tuple[str, bool], list[tuple[Ident, Regex, list[str]]]] = {}
         for regex, scan_keys, sources, per_sentence in usable:
@@ -72,6 +72,15 @@ class KeySet:
         scans = list(scans)
         self.indexed = self.keys - frozenset().union(*(ks for _, ks, _, _ in scans)) | frozenset().union(
             *(ks for r, ks, _, per_sentence in scans if ident(r, per_sentence) not in self.merged_scans))
+        # A merged key is found only where what follows it can start one of its
+        # scans' alternatives: most words a key starts ("the", "you") need no more.
+        alternatives: dict[str, list[tuple[str, int]]] = {}
+        for regex, scan_keys, sources, _ in usable:
+            for key in scan_keys:
+                alternatives.setdefault(key, []).extend((a, regex.flags) for a in sources[key])
+        after = {key: _after(key, alternatives[key]) if key in self.merged and key not in self.indexed else None
+                 for key in self.keys}
+        self.regex = re.compile(f"(?<!\\w)({_trie(after)})") if self.keys else None
 
     def prime(self, doc: Document) -> None:
         """Find, in one scan of ``doc``, where each merged scan matches and where
@@ -86,9 +95,13 @@ class KeySet:
             sentences: Sequence[Span] = ()  # asked for at the first sentence-scoped key
             i = n = sentence_start = sentence_end = 0  # the sentence at or after the last key
             for base, end in pieces(text):  # lowercased a piece at a time: no second copy of a long text
-                # the trie captures the key itself
-                found = [(m.start(), m.group(1)) for m in self.regex.finditer(text[base:end].lower())]
+                # the trie captures the key itself; what follows a key is looked
+                # at up to HEAD_LEN characters on, into the next piece
+                cut = end - base
+                found = [(m.start(), m.group(1)) for m in self.regex.finditer(text[base:end + HEAD_LEN].lower())]
                 for start, key in found:
+                    if start >= cut:
+                        break
                     pos = base + start
                     if key in indexed:
                         positions = index.get(key)
@@ -147,20 +160,77 @@ def pieces(text: str, size: int = 1 << 16) -> Iterator[tuple[int, int]]:
         start = end
 
 
-def _trie(keys: frozenset[str]) -> str:
+WORD_END = None  # in a trie's path: no word character follows here
+Path = tuple["str | None", ...]
+
+
+def _after(key: str, alternatives: list[tuple[str, int]]) -> list[Path] | None:
+    """What may follow ``key`` where one of ``alternatives`` (those the key
+    starts, with their flags) matches, as paths for :func:`_trie`; None when
+    anything may."""
+    paths: list[Path] = []
+    for alternative, flags in alternatives:
+        found = heads(alternative, flags)
+        if found is None:
+            return None
+        for text, word_ends in found:
+            if len(key) == KEY_LEN:
+                if not text.startswith(key):
+                    continue  # the alternative's other keys
+            elif not (text == key and word_ends or text.startswith(key) and not _WORD.match(text, len(key))):
+                continue
+            rest: Path = (*text[len(key):], WORD_END) if word_ends else tuple(text[len(key):])
+            if not rest:
+                return None
+            paths.append(rest)
+    return paths or None
+
+
+def _trie(after: dict[str, list[Path] | None]) -> str:
     """One regex for many keys, as a trie: at each position the engine follows
-    one branch per letter instead of trying every key in turn."""
-    root: dict[str, Any] = {}
-    for key in keys:
+    one branch per letter instead of trying every key in turn. After a key, a
+    lookahead holds what ``after`` says may follow it (also a trie)."""
+    def path(key: str) -> Path:
+        return tuple(key) if len(key) == KEY_LEN else (*key, WORD_END)
+
+    leaves = {path(key): "" if then is None else f"(?={_emit(_grow(then))})" for key, then in after.items()}
+    return _emit(_grow(list(leaves)), leaves)
+
+
+def _grow(paths: list[Path]) -> dict[Any, Any]:
+    root: dict[Any, Any] = {}
+    for p in paths:
         node = root
-        for ch in key if len(key) == KEY_LEN else key + "$":  # "$": the word ends here
-            node = node.setdefault(ch, {})
+        for token in p:
+            node = node.setdefault(token, {})
+        node[""] = p  # a path ends here
+    return root
 
-    def emit(node: dict[str, Any]) -> str:
-        alts = ["(?!\\w)" if ch == "$" else re.escape(ch) + emit(node[ch]) for ch in sorted(node)]
-        return "" if not alts else alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
-    return emit(root)
+def _emit(node: dict[Any, Any], leaves: dict[Path, str] | None = None) -> str:
+    """A trie's regex; a path that ends takes its leaf's regex (nothing more,
+    when not given: any path that ends here matches)."""
+    if "" in node:
+        if leaves is None:
+            return ""
+        return leaves[node[""]]
+    alts = [_token(token, child) + _emit(child, leaves)
+            for token, child in sorted(node.items(), key=lambda item: (item[0] is not None, item[0] or ""))]
+    return "" if not alts else alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+def _token(token: str | None, then: dict[Any, Any]) -> str:
+    if token is WORD_END:
+        return "(?!\\w)"
+    if token not in TOKENS:
+        return re.escape(token)
+    if token == WORDS:
+        if WORDS in then:  # \w+\w+: quadratic on a long word; one is as good a filter
+            then.clear()
+            then[""] = ()
+        elif all(t is WORD_END or t == "" or not _WORD.match(t) for t in then):
+            return "\\w++"  # a space or a stop comes next: no giving back (linear)
+    return TOKENS[token]
 
 
 _BACKREF = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")

@@ -10,6 +10,11 @@ from typing import Any
 from ..patterns import compile_error_re, parse_tree
 
 KEY_LEN = 3
+HEAD_LEN = 12  # see heads()
+# In a head, a character that stands for a regex: WORDS for what \w+ matches.
+WORDS = "\ue000"
+TOKENS = {WORDS: "\\w+"}
+MAX_ROUNDS = 4  # a repeat of up to this many rounds is spelt out in heads
 MAX_KEYS = 256
 # Characters that case-insensitive regex matching pairs differently from
 # str.lower() (re._casefix and the one multi-character lowercase, U+0130).
@@ -24,8 +29,8 @@ _SPECIAL = re.compile(f"[{SPECIAL}]")
 _WORD_CHAR = re.compile(r"\w")
 
 # States of a prefix while the pattern is read: the match may go on (OPEN), the
-# first KEY_LEN letters are known (FULL), the first word has ended (END), or
-# what follows is unknown (TRUNC).
+# prefix is as long as asked (FULL), the first word has ended (END), or what
+# follows is unknown (TRUNC).
 OPEN, FULL, END, TRUNC = range(4)
 Prefixes = set[tuple[str, int]]
 
@@ -87,7 +92,7 @@ def keys(patterns: list[str], flags: int = 0) -> frozenset[str] | None:
     out: set[str] = set()
     for pattern in patterns:
         try:
-            prefixes = _seq(parse_tree(pattern, flags))
+            prefixes = _seq(parse_tree(pattern, flags), KEY_LEN, False)
         except Exception:  # too many alternatives, or a parser we do not know
             return None
         for text, state in prefixes:
@@ -102,31 +107,58 @@ def keys(patterns: list[str], flags: int = 0) -> frozenset[str] | None:
     return frozenset(out)
 
 
-def _seq(items: list[Any]) -> Prefixes:
+def heads(pattern: str, flags: int = 0, limit: int = HEAD_LEN) -> set[tuple[str, bool]] | None:
+    """The first ``limit`` characters, lower-cased, that every match of
+    ``pattern`` begins with, words and what lies between them alike, each with
+    whether a word must end right after it; None when not known.
+
+    They tell more than the key: "you should have" and "you knew" both have the
+    key "you", but a word "you" followed by "are" starts neither, and the merged
+    pass need not try them there. A head may hold :data:`WORDS` for ``\\w+``, so
+    "you (?:\\w+ ){0,3}blamed" still says that "bla" comes within four words.
+    """
+    try:
+        prefixes = _seq(parse_tree(pattern, flags), limit, True)
+    except Exception:  # too many alternatives, or a parser we do not know
+        return None
+    return {(text, state in (OPEN, END)) for text, state in prefixes}
+
+
+def _seq(items: list[Any], limit: int, across: bool) -> Prefixes:
+    """The prefixes of ``items`` up to ``limit`` characters, a word's (the key's)
+    or, ``across`` words, the text's."""
     if not items:
         return {("", OPEN)}
     out: Prefixes = set()
-    rest: Prefixes | None = None
-    for text, state in _item(items[0]):
+    rests: dict[int, Prefixes] = {}  # by what is left of the limit: a long head needs a short rest
+    for text, state in _item(items[0], limit, across):
         if state != OPEN:
             out.add((text, state))
             continue
+        left = limit - len(text)
+        rest = rests.get(left)
         if rest is None:
-            rest = _seq(items[1:])
+            rest = rests[left] = _seq(items[1:], left, across) if left > 0 else {("", FULL)}
         for more, state2 in rest:
             joined = text + more
-            out.add((joined[:KEY_LEN], FULL) if len(joined) >= KEY_LEN else (joined, state2))
+            out.add((joined[:limit], FULL) if len(joined) >= limit else (joined, state2))
     if len(out) > MAX_KEYS:
-        raise ValueError("too many prefixes")
+        if not across:
+            raise ValueError("too many prefixes")
+        while len(out) > MAX_KEYS:  # heads: shorter ones say less but stay true
+            longest = max(len(t) for t, _ in out)
+            out = {(t[:longest - 1], TRUNC) if len(t) == longest else (t, st) for t, st in out}
     return out
 
 
-def _item(item: tuple[Any, Any]) -> Prefixes:
+def _item(item: tuple[Any, Any], limit: int, across: bool) -> Prefixes:
     op, av = item
     name = getattr(op, "name", str(op))
     if name == "LITERAL":
         ch = chr(av)
-        if not _WORD_CHAR.match(ch):
+        if ch in TOKENS:
+            return {("", TRUNC)}
+        if not across and not _WORD_CHAR.match(ch):
             return {("", END)}
         low = ch.lower()
         if len(low) != 1 or ch in SPECIAL or low in SPECIAL:
@@ -134,23 +166,36 @@ def _item(item: tuple[Any, Any]) -> Prefixes:
         return {(low, OPEN)}
     if name == "IN":
         if len(av) <= 8 and all(getattr(o, "name", "") == "LITERAL" for o, _ in av):
-            return set().union(*(_item(x) for x in av))
+            return set().union(*(_item(x, limit, across) for x in av))
         return {("", TRUNC)}
     if name == "BRANCH":
-        return set().union(*(_seq(list(alt.data)) for alt in av[1]))
+        return set().union(*(_seq(list(alt.data), limit, across) for alt in av[1]))
     if name == "SUBPATTERN":
-        return _seq(list(av[-1].data))
+        return _seq(list(av[-1].data), limit, across)
     if name == "ATOMIC_GROUP":
-        return _seq(list(av.data))
+        return _seq(list(av.data), limit, across)
     if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
         low, high, sub = av
-        once = _seq(list(sub.data))
+        if across and low >= 1 and _is_word_class(list(sub.data)):
+            return {(WORDS, OPEN)}  # \w+: a word (or what a pattern's \w+ takes)
+        if across and high <= MAX_ROUNDS:  # (?:\w+ ){0,3}: each count of rounds in full
+            return set().union(*(_seq(list(sub.data) * n, limit, across) for n in range(low, high + 1)))
+        once = _seq(list(sub.data), limit, across)
         if high > 1:  # more rounds may follow: what comes after one is unknown
             once = {(t, TRUNC if s == OPEN else s) for t, s in once}
         return once | {("", OPEN)} if low == 0 else once
     if name in ("AT", "ASSERT", "ASSERT_NOT"):
         return {("", OPEN)}  # zero width: consumes nothing
     return {("", TRUNC)}
+
+
+def _is_word_class(items: list[Any]) -> bool:
+    """Whether ``items`` is ``\\w`` alone."""
+    if len(items) != 1 or getattr(items[0][0], "name", "") != "IN":
+        return False
+    members = items[0][1]
+    return len(members) == 1 and getattr(members[0][0], "name", "") == "CATEGORY" \
+        and getattr(members[0][1], "name", "") == "CATEGORY_WORD"
 
 
 MAX_FIRST = 48  # a larger set of first characters is no shortcut
