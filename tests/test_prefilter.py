@@ -167,19 +167,24 @@ def test_a_scan_that_refers_to_its_own_groups_is_not_merged() -> None:
     assert [m.span() for m in prefilter.finditer(other, frozenset({"you"}), doc)] == [(13, 20)]
 
 
+KEYLESS = [[r"\w+ly", "(?:x )?to the"],  # sentences without "ly" or "to the" are not searched
+           ["[\"“']\\w+[\"”']", "🙄"]]  # nor those without a quote mark or the emoji
+
+
 @settings(max_examples=300, deadline=None)
-@given(patterns, texts, st.booleans(), st.booleans())
+@given(patterns, texts, st.booleans(), st.booleans(), st.sampled_from(KEYLESS))
 def test_patterns_with_and_without_keys_together_find_what_a_full_scan_finds(
-        pats: list[str], text: str, case: bool, by_sentence: bool) -> None:
-    pats = pats + [r"\w+ly", "(?:x )?to the"]  # no keys: found where they match
+        pats: list[str], text: str, case: bool, by_sentence: bool, keyless: list[str]) -> None:
+    pats = pats + keyless  # no keys: found where they match
     regex = compile_patterns(pats, case, True)
     by_key, rest_patterns = prefilter.split(pats, regex.flags)
     keys = frozenset(by_key) if by_key is not None else None
     rest = compile_patterns(rest_patterns, case, True) if rest_patterns else None
-    doc = doc_of(text)
+    doc = doc_of(text + " 'so' “x” 🙄 sadly")
     prefilter.KeySet(keys or ()).prime(doc)
     if by_sentence:
-        found = prefilter.finditer_spans(regex, keys, doc, doc.sentences, rest)
+        marks = prefilter.marks(rest.pattern, rest.flags) if rest is not None else None
+        found = prefilter.finditer_spans(regex, keys, doc, doc.sentences, rest, rest_marks=marks)
         plain = [m.span() for s in doc.sentences for m in regex.finditer(doc.text, s.start, s.end)]
     else:
         found = prefilter.finditer(regex, keys, doc, rest=rest)
@@ -202,6 +207,24 @@ def test_a_first_character_shortcut_finds_what_the_pattern_finds(
     plain = re.compile(source, flags)
     fast = re.compile(f"(?={first}){source}" if first else source, flags)
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(first_atoms, min_size=1, max_size=3), texts, st.booleans(), st.booleans())
+def test_a_pattern_tried_only_where_str_find_sees_its_first_characters_finds_the_same(
+        pats: list[str], text: str, case: bool, boundaries: bool) -> None:
+    source = pattern_source(pats, boundaries)
+    flags = 0 if case else re.IGNORECASE
+    doc = doc_of(text + " K key !!! ?! (!) “so” 'x' 🙄")
+    regex = re.compile(source, flags)
+    starts = prefilter.caseless_first(source, flags)
+    positions = prefilter.char_positions(doc, starts)
+    if starts is None:
+        assert any(re.search(r"\w", atom) for atom in pats)  # letters fold: no shortcut
+        return
+    assert positions is not None
+    found = prefilter.match_at(regex, doc.text, positions)
+    assert [m.span() for m in found] == [m.span() for m in regex.finditer(doc.text)]
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [

@@ -49,6 +49,22 @@ def test_shouting_reads_only_lines_with_capitals_and_finds_the_same(text: str) -
 
 
 @settings(max_examples=300, deadline=None)
+@given(texts, st.integers(1, 12))
+def test_capitals_found_with_bytes_find_are_where_the_regex_finds_them(text: str, piece: int) -> None:
+    from tonelint.kinds import shouting
+
+    expected = [m.start() for m in shouting._MAYBE_CAPS.finditer(text)]
+    ascii_only = text.encode("ascii", "ignore").decode()
+    expected_ascii = [m.start() for m in shouting._MAYBE_CAPS.finditer(ascii_only)]
+    saved, shouting._PIECE = shouting._PIECE, piece  # pairs across the pieces' seams
+    try:
+        assert list(shouting._maybe_caps(text)) == expected
+        assert list(shouting._maybe_caps(ascii_only)) == expected_ascii
+    finally:
+        shouting._PIECE = saved
+
+
+@settings(max_examples=300, deadline=None)
 @given(texts)
 def test_placeholder_shortcut_finds_the_same_placeholders(text: str) -> None:
     plain = re.compile("|".join(f"({p})" for p, _ in BUILTIN), re.DOTALL)

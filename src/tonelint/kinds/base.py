@@ -194,6 +194,10 @@ class Matcher:
         # Strings a match must hold (see prefilter.needs): a draft without them is not scanned.
         self.needs = prefilter.needs(self.regex.pattern, self.regex.flags) if not self.loose else None
         self.rest_needs = prefilter.needs(self.rest.pattern, self.rest.flags) if self.rest is not None else None
+        self.rest_marks = prefilter.marks(self.rest.pattern, self.rest.flags) if self.rest is not None else None
+        # a rule with no keys that can only start at a quote mark or "!": found by str.find
+        self.starts = prefilter.caseless_first(self.regex.pattern, self.regex.flags) \
+            if self.keys is None and not self.loose else None
         exceptions = options.get("exceptions") or []
         self.exceptions = (
             compile_patterns(exceptions, case, bounds, self.loose) if exceptions else None
@@ -208,7 +212,7 @@ class Matcher:
             rest = self.rest if self.rest is not None and prefilter.may_match(doc, self.rest_needs) else None
             if self.per_sentence:
                 yield from prefilter.finditer_spans(self.regex, self.keys, doc, doc.sentences, rest,
-                                                    sentences=True)
+                                                    sentences=True, rest_marks=self.rest_marks)
             else:
                 yield from prefilter.finditer(self.regex, self.keys, doc, rest=rest)
             return
@@ -217,7 +221,11 @@ class Matcher:
             for s in doc.sentences:
                 yield from self.regex.finditer(text, s.start, s.end)
         else:
-            yield from self.regex.finditer(text)
+            positions = prefilter.char_positions(doc, self.starts)
+            if positions is not None:
+                yield from prefilter.match_at(self.regex, text, positions)
+            else:
+                yield from self.regex.finditer(text)
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
         for m in self.finditer(doc):

@@ -23,8 +23,8 @@ document containing one is scanned the plain way.
 """
 
 from .keyset import KeySet, Scan, pieces
-from .parse import KEY_LEN, SPECIAL, alternatives, first_chars, keys, needs, split
-from .scan import finditer, finditer_spans, may_match
+from .parse import KEY_LEN, SPECIAL, alternatives, caseless_first, first_chars, keys, marks, needs, split
+from .scan import char_positions, finditer, finditer_spans, match_at, may_match
 
-__all__ = ["KEY_LEN", "SPECIAL", "KeySet", "Scan", "alternatives", "finditer", "finditer_spans",
-           "first_chars", "keys", "may_match", "needs", "pieces", "split"]
+__all__ = ["KEY_LEN", "SPECIAL", "KeySet", "Scan", "alternatives", "caseless_first", "char_positions", "finditer",
+           "finditer_spans", "first_chars", "keys", "marks", "match_at", "may_match", "needs", "pieces", "split"]

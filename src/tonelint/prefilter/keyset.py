@@ -112,7 +112,7 @@ class KeySet:
                     if entry is None:
                         continue
                     whole, by_sentence = entry
-                    if whole is not None and whole[0].match(text, pos, length) is not None:
+                    if whole is not None:
                         _record(whole, text, pos, length, hits)
                     if by_sentence is not None:
                         if not n:
@@ -121,20 +121,28 @@ class KeySet:
                         while pos >= sentence_end and i < n:  # keys come in text order
                             sentence_start, sentence_end = sentences[i].start, sentences[i].end
                             i += 1
-                        if sentence_start <= pos < sentence_end \
-                                and by_sentence[0].match(text, pos, sentence_end) is not None:
+                        if sentence_start <= pos < sentence_end:
                             _record(by_sentence, text, pos, sentence_end, hits)
         doc.cache[CACHE_KEY] = (self.indexed, index)
         doc.cache[HITS_KEY] = hits
 
 
 def _record(entry: Merged, text: str, pos: int, endpos: int, hits: dict[Ident, list[int]]) -> None:
-    """Note ``pos`` for each scan of ``entry`` that matches there (``any`` did)."""
-    each = entry[1].match(text, pos, endpos)
-    assert each is not None  # all optional: it always matches
-    spans = each.regs  # one tuple for all groups: no call a scan
-    for ident, group in entry[2]:
-        if spans[group][0] < 0:
+    """Note ``pos`` for each scan of ``entry`` that matches there: one call
+    into the regex engine (``any`` for a key with one scan, else ``each``)."""
+    any_, each, groups = entry
+    if len(groups) == 1:
+        if any_.match(text, pos, endpos) is None:
+            return
+        spans = None
+    else:
+        m = each.match(text, pos, endpos)
+        assert m is not None  # all optional: it always matches
+        if m.lastindex is None:  # no scan matched here
+            return
+        spans = m.regs  # one tuple for all groups: no call a scan
+    for ident, group in groups:
+        if spans is not None and spans[group][0] < 0:
             continue
         found_at = hits.get(ident)
         if found_at is not None and (not found_at or found_at[-1] != pos):

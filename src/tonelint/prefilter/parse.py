@@ -210,13 +210,40 @@ def first_chars(source: str, flags: int = 0) -> str | None:
     mark scan 2-3x faster. The class is compiled with the pattern's own flags,
     so case-insensitive letters fold exactly as in the pattern.
     """
+    chars = first_set(source, flags)
+    if chars is None:
+        return None
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+def first_set(source: str, flags: int = 0) -> frozenset[str] | None:
+    """The characters of :func:`first_chars` (before case folding)."""
     try:
         chars, nullable = _first(parse_tree(source, flags))
     except Exception:  # a parser we do not know, or too deep
         return None
     if chars is None or nullable or not chars or len(chars) > MAX_FIRST:
         return None
-    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+    return frozenset(chars)
+
+
+def marks(source: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Strings, lower-cased, one of which lies inside every match of ``source``:
+    its :func:`needs`, or else the characters it starts with when case does not
+    touch them (quote marks, emoji). A sentence without one cannot match."""
+    found = needs(source, flags)
+    return found if found is not None else caseless_first(source, flags)
+
+
+def caseless_first(source: str, flags: int = 0) -> tuple[str, ...] | None:
+    """The characters a match of ``source`` starts with (:func:`first_set`),
+    when they are few and case does not touch them ("!", "?", quote marks,
+    emoji): then ``str.find`` finds where a match can start, far faster than
+    the regex engine can pass the rest of the text."""
+    chars = first_set(source, flags)
+    if chars is None or len(chars) > MAX_NEEDS or any(c.lower() != c or c.upper() != c for c in chars):
+        return None
+    return tuple(sorted(chars))
 
 
 def _first(items: list[Any]) -> tuple[set[str] | None, bool]:

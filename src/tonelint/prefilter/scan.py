@@ -20,6 +20,7 @@ _HEAD = re.compile(r"\w+$")
 _WORD_CHAR = re.compile(r"\w")
 MAX_NEEDS_TEXT = 1 << 22  # a copy of a longer text costs more than the scans it saves
 _LOWER_KEY = "prefilter.lowered"
+_MARKS_KEY = "prefilter.marks"
 
 
 def may_match(doc: Document, wanted: tuple[str, ...] | None) -> bool:
@@ -35,6 +36,61 @@ def may_match(doc: Document, wanted: tuple[str, ...] | None) -> bool:
         return True
     return any(s in lowered for s in wanted)
 
+
+
+def mark_positions(doc: Document, wanted: tuple[str, ...] | None) -> list[int] | None:
+    """Where in ``doc`` one of ``wanted`` (see :func:`.parse.marks`) occurs, in
+    order; None when not worth knowing (as :func:`may_match`, or too many)."""
+    if wanted is None or not may_match(doc, wanted):
+        return None
+    lowered = doc.cache.get(_LOWER_KEY)
+    if lowered is None:
+        return None
+    key = (_MARKS_KEY, wanted)
+    if key not in doc.cache:
+        doc.cache[key] = _find_all(lowered, wanted)
+    return doc.cache[key]  # type: ignore[no-any-return]
+
+
+def char_positions(doc: Document, chars: tuple[str, ...] | None) -> list[int] | None:
+    """Where in ``doc.text`` one of ``chars`` (see :func:`.parse.caseless_first`)
+    stands, in order; None when not given or too many."""
+    if chars is None:
+        return None
+    key = (_MARKS_KEY, "text", chars)
+    if key not in doc.cache:
+        doc.cache[key] = _find_all(doc.text, chars)
+    return doc.cache[key]  # type: ignore[no-any-return]
+
+
+def _find_all(text: str, strings: tuple[str, ...]) -> list[int] | None:
+    """Sorted offsets of ``strings`` in ``text``, by ``str.find``; None past one
+    in 16 characters, where the regex engine's own scan is as cheap."""
+    found: list[int] = []
+    limit = len(text) // 16 + 16
+    for s in strings:
+        at = text.find(s)
+        while at >= 0 and len(found) <= limit:
+            found.append(at)
+            at = text.find(s, at + 1)
+    return sorted(found) if len(found) <= limit else None
+
+
+def match_at(regex: Regex, text: str, candidates: Iterable[int], start: int = 0,
+             end: int | None = None) -> Iterator[Match]:
+    """``regex.finditer(text, start, end)`` when it can only match at
+    ``candidates`` (sorted): the same matches, overlaps skipped alike."""
+    end = len(text) if end is None else end
+    resume = start
+    for pos in candidates:
+        if pos < resume:
+            continue
+        if pos >= end:
+            return
+        m = regex.match(text, pos, end)
+        if m is not None:
+            yield m
+            resume = m.end() if m.end() > pos else pos + 1
 
 
 def _hits(doc: Document, regex: Regex, start: int, end: int) -> list[int] | None:
@@ -93,14 +149,7 @@ def finditer(regex: Regex, rule_keys: frozenset[str] | None, doc: Document,
         candidates = positions[bisect_left(positions, start):bisect_left(positions, end)]
     if rest is not None:  # lazily: a rule that needs one match stops early
         candidates = heapq.merge(candidates, _starts(rest, text, start, end))
-    resume = start
-    for pos in candidates:
-        if pos < resume:
-            continue
-        m = regex.match(text, pos, end)
-        if m is not None:
-            yield m
-            resume = m.end() if m.end() > pos else pos + 1
+    yield from match_at(regex, text, candidates, start, end)
 
 
 def _starts(regex: Regex, text: str, start: int, end: int) -> Iterator[int]:
@@ -113,10 +162,12 @@ def _starts(regex: Regex, text: str, start: int, end: int) -> Iterator[int]:
 
 def finditer_spans(regex: Regex, rule_keys: frozenset[str] | None, doc: Document,
                    spans: Sequence[Span], rest: Regex | None = None,
-                   sentences: bool = False) -> Iterator[Match]:
+                   sentences: bool = False, rest_marks: tuple[str, ...] | None = None) -> Iterator[Match]:
     """:func:`finditer` over each of ``spans`` (sorted, not overlapping) in turn,
     walking the candidate positions once rather than once a span. ``sentences``:
-    the spans are ``doc.sentences``, which the merged pass may have answered for."""
+    the spans are ``doc.sentences``, which the merged pass may have answered for.
+    ``rest_marks``: what a match of ``rest`` holds (see :func:`.parse.marks`):
+    ``rest`` is searched only in spans that hold one."""
     text = doc.text
     positions = None
     if rule_keys is not None:
@@ -128,6 +179,8 @@ def finditer_spans(regex: Regex, rule_keys: frozenset[str] | None, doc: Document
             yield from regex.finditer(text, s.start, s.end)
         return
     i, n = 0, len(positions)
+    marked = mark_positions(doc, rest_marks) if rest is not None else None
+    j, n_marked = 0, len(marked) if marked is not None else 0
     for s in spans:
         while i < n and positions[i] < s.start:
             i += 1
@@ -139,17 +192,18 @@ def finditer_spans(regex: Regex, rule_keys: frozenset[str] | None, doc: Document
             i += 1
         candidates: Sequence[int] = positions[first:i]
         if rest is not None:
-            extra = list(_starts(rest, text, s.start, s.end))
+            if marked is not None:
+                while j < n_marked and marked[j] < s.start:
+                    j += 1
+                if j == n_marked or marked[j] >= s.end:
+                    extra = []  # nothing rest needs is in this span
+                else:
+                    extra = list(_starts(rest, text, s.start, s.end))
+            else:
+                extra = list(_starts(rest, text, s.start, s.end))
             if extra:
                 candidates = sorted({*candidates, *extra})
-        resume = s.start
-        for pos in candidates:
-            if pos < resume:
-                continue
-            m = regex.match(text, pos, s.end)
-            if m is not None:
-                yield m
-                resume = m.end() if m.end() > pos else pos + 1
+        yield from match_at(regex, text, candidates, s.start, s.end)
 
 
 def _cuts_word(text: str, end: int) -> bool:
