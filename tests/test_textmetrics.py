@@ -60,6 +60,14 @@ def test_a_grade_imports_neither_textstat_nor_pyphen(tmp_path: Path) -> None:
     assert list(tmp_path.glob("hyphen-en-*.pickle"))
 
 
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_a_long_texts_words_counted_token_by_token_are_textstats_words(text: str) -> None:
+    from collections import Counter
+
+    assert textmetrics._word_counts_by_token(text) == Counter(textmetrics._words(text))
+
+
 @settings(max_examples=100, deadline=None)
 @given(texts, st.integers(1, 40))
 def test_chunks_cut_only_after_white_space(text: str, size: int) -> None:

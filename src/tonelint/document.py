@@ -17,6 +17,8 @@ from bisect import bisect_right
 from functools import cached_property
 from typing import Any, NamedTuple
 
+from .patterns import POSSESSIVE
+
 NEUTRAL_NAME = "Alex"
 _PLAIN_QUOTES = str.maketrans("‘’‛“”„", "\'\'\'\"\"\"")
 
@@ -47,7 +49,7 @@ def fold_accents(s: str) -> str:
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # A carriage return (with its line feed), or a character with the marks combined with it.
 _UNNORMAL = re.compile(r"\r\n?|.[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+", re.DOTALL)
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_WORD = re.compile(rf"\w+{POSSESSIVE}(?:['’]\w+{POSSESSIVE})*{POSSESSIVE}")
 _COUNT_PIECE = 1 << 16
 # A sentence ends at final punctuation followed by space, at a blank line, or at a
 # line break after final punctuation or before a list item; a single line break

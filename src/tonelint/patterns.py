@@ -13,6 +13,7 @@ the config's placeholder patterns run).
 from __future__ import annotations
 
 import re
+import sys
 import time
 import warnings
 from collections.abc import Iterator
@@ -34,6 +35,10 @@ SECONDS_PER_CHAR = 10e-6
 # (23 ms), so --version, `rules` and `config` never pay for it.
 IGNORECASE = re.IGNORECASE.value
 DOTALL = re.DOTALL.value
+# Append to a repeat to make it possessive (no giving back: the same matches
+# where nothing after it could use what it gave back, at less cost). Python 3.10
+# has no possessive repeats; there it is left greedy, which matches the same.
+POSSESSIVE = "+" if sys.version_info >= (3, 11) else ""
 Match = Any  # regex.Match: the package ships no type hints
 
 

@@ -30,6 +30,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .patterns import POSSESSIVE
+
 # tonelint language -> the name textstat gets (its pyphen dictionary).
 TEXTSTAT_LANG = {"en": "en-US"}
 # tonelint language -> pyphen's pattern file (what Pyphen(lang=...) picks for the above).
@@ -52,7 +54,7 @@ _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 # A white-space-separated token that holds a word character: what _words keeps
 # of a token (apostrophes it keeps are followed by letters). Tried at token
 # starts only, without backtracking: linear.
-_TOKEN_WITH_WORD = re.compile(r"(?<!\S)[^\s\w]*+\w")
+_TOKEN_WITH_WORD = re.compile(rf"(?<!\S)[^\s\w]*{POSSESSIVE}\w")
 # pyphen: "^^hh" escapes and digit/letter pairs
 _HEX = re.compile(r"\^{2}([0-9a-f]{2})")
 _PAIRS = re.compile(r"(\d?)(\D?)")
@@ -121,12 +123,21 @@ def _words(text: str) -> list[str]:
 
 
 def _word_counts(text: str) -> Counter[str]:
-    """How often each of textstat's words (see :func:`_words`) occurs in ``text``.
+    """How often each of textstat's words (see :func:`_words`) occurs in ``text``."""
+    if len(text) <= _SHORT:
+        return Counter(_words(text))
+    return _word_counts_by_token(text)
 
-    Punctuation is stripped from each distinct white-space-separated token
-    rather than from the text: the same words, and most tokens are plain
-    letters that need no stripping. (Stripping never removes white space, so
-    each token gives one word or none.)"""
+
+_SHORT = 1 << 16  # a draft: its tokens are mostly distinct, stripping the text is cheaper
+
+
+def _word_counts_by_token(text: str) -> Counter[str]:
+    """:func:`_word_counts` of a long text: punctuation is stripped from each
+    distinct white-space-separated token rather than from the text. The same
+    words, and a long text repeats its tokens, most of them plain letters that
+    need no stripping. (Stripping never removes white space, so each token
+    gives one word or none.)"""
     tokens: Counter[str] = Counter()
     for chunk in _chunks(text):  # a 50 MB text as one list of tokens would weigh 450 MB
         tokens.update(chunk.split())

@@ -8,7 +8,7 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..patterns import FastPattern, Regex, TimedPattern, compile_error, pattern_source
+from ..patterns import POSSESSIVE, FastPattern, Regex, TimedPattern, compile_error, pattern_source
 from .parse import _SPECIAL, HEAD_LEN, KEY_LEN, TOKENS, WORDS, heads
 
 if TYPE_CHECKING:
@@ -237,7 +237,7 @@ def _token(token: str | None, then: dict[Any, Any]) -> str:
             then.clear()
             then[""] = ()
         elif all(t is WORD_END or t == "" or not _WORD.match(t) for t in then):
-            return "\\w++"  # a space or a stop comes next: no giving back (linear)
+            return "\\w+" + POSSESSIVE  # a space or a stop comes next: no giving back
     return TOKENS[token]
 
 

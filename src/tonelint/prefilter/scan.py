@@ -46,10 +46,7 @@ def mark_positions(doc: Document, wanted: tuple[str, ...] | None) -> list[int] |
     lowered = doc.cache.get(_LOWER_KEY)
     if lowered is None:
         return None
-    key = (_MARKS_KEY, wanted)
-    if key not in doc.cache:
-        doc.cache[key] = _find_all(lowered, wanted)
-    return doc.cache[key]  # type: ignore[no-any-return]
+    return _found(doc, lowered, wanted, "lowered")
 
 
 def char_positions(doc: Document, chars: tuple[str, ...] | None) -> list[int] | None:
@@ -57,9 +54,14 @@ def char_positions(doc: Document, chars: tuple[str, ...] | None) -> list[int] | 
     stands, in order; None when not given or too many."""
     if chars is None:
         return None
-    key = (_MARKS_KEY, "text", chars)
+    return _found(doc, doc.text, chars, "text")
+
+
+def _found(doc: Document, text: str, strings: tuple[str, ...], which: str) -> list[int] | None:
+    """:func:`_find_all`, kept on the document: rules ask for the same marks."""
+    key = "\0".join((_MARKS_KEY, which, *strings))
     if key not in doc.cache:
-        doc.cache[key] = _find_all(doc.text, chars)
+        doc.cache[key] = _find_all(text, strings)
     return doc.cache[key]  # type: ignore[no-any-return]
 
 
