@@ -71,6 +71,11 @@ def test_placeholder_shortcut_finds_the_same_placeholders(text: str) -> None:
     expected = [(m.start(), m.end(), m.lastindex) for m in plain.finditer(text)]
     fast = Placeholders()._regex
     assert [(m.start(), m.end(), m.lastindex) for m in fast.finditer(text)] == expected
+    # and where str.find finds the characters they start with (a part of the text too)
+    names = [name for _, name in BUILTIN]
+    for start, end in ((0, len(text)), (len(text) // 3, 2 * len(text) // 3)):
+        plain_part = [(m.start(), m.end(), names[m.lastindex - 1]) for m in plain.finditer(text, start, end)]
+        assert list(Placeholders().finditer(text, start, end)) == plain_part
 
 
 def test_every_builtin_placeholder_starts_with_a_listed_character() -> None:

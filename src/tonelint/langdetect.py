@@ -74,8 +74,7 @@ MARGIN = 2.0  # the winner needs this many times the runner-up's score
 def scores(text: str, langs: list[str] | tuple[str, ...] | None = None) -> dict[str, float]:
     """The evidence for each profiled language in ``text``."""
     names = [lang for lang in (langs if langs is not None else PROFILES) if lang in PROFILES]
-    head = text[:MAX_WORDS * 40]  # far more than MAX_WORDS words: no need to fold the rest
-    words = _WORD.findall(fold_accents(head).lower().replace("’", "'"))[:MAX_WORDS]
+    words = _head_words(text)
     out = {}
     for lang in names:
         profile = PROFILES[lang]
@@ -83,6 +82,18 @@ def scores(text: str, langs: list[str] | tuple[str, ...] | None = None) -> dict[
         letters = sum(text.count(c) for c in profile.letters) if profile.letters else 0
         out[lang] = hits + LETTER_WEIGHT * letters
     return out
+
+
+def _head_words(text: str) -> list[str]:
+    """The first MAX_WORDS words of ``text``, folded: only as much of a long
+    text is folded as holds them (one more word than that, so the last one
+    kept is whole)."""
+    size = MAX_WORDS * 8
+    while True:
+        words = _WORD.findall(fold_accents(text[:size]).lower().replace("’", "'"))
+        if len(words) > MAX_WORDS or size >= len(text):
+            return words[:MAX_WORDS]
+        size *= 4
 
 
 def detect(text: str, langs: list[str] | tuple[str, ...] | None = None) -> str | None:

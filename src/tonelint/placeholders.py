@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from . import prefilter
 from .document import NEUTRAL_NAME, DocumentBuilder
 from .patterns import DOTALL, FastPattern, TimedPattern
 
@@ -41,6 +42,7 @@ class Placeholders:
         extra = list(extra)
         forms = list(BUILTIN) + [(p, NEUTRAL_NAME) for p in extra]
         self._names = [name for _, name in forms]
+        self._builtin_only = not extra
         body = "|".join(f"({p})" for p, _ in forms)
         if not extra:
             # Every built-in form starts with one of these: the engine then skips
@@ -64,7 +66,12 @@ class Placeholders:
 
     def finditer(self, source: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
         """``(start, end, reads as)`` of each placeholder in ``source[start:end]``."""
-        for m in self._regex.finditer(source, start, end):
+        # Built-in forms only: where one may start, str.find tells (most drafts
+        # have no "{" or "$" at all) faster than the regex engine walks the text.
+        positions = prefilter.find_all(source, BUILTIN_STARTS, start, end) if self._builtin_only else None
+        matches = (prefilter.match_at(self._regex, source, positions, start, end) if positions is not None
+                   else self._regex.finditer(source, start, end))
+        for m in matches:
             yield m.start(), m.end(), self._names[(m.lastindex or 1) - 1]
 
     def spans(self, source: str) -> list[tuple[int, int]]:

@@ -24,7 +24,7 @@ document containing one is scanned the plain way.
 
 from .keyset import KeySet, Scan, pieces
 from .parse import KEY_LEN, SPECIAL, alternatives, caseless_first, first_chars, keys, marks, needs, split
-from .scan import char_positions, finditer, finditer_spans, match_at, may_match
+from .scan import char_positions, find_all, finditer, finditer_spans, match_at, may_match
 
-__all__ = ["KEY_LEN", "SPECIAL", "KeySet", "Scan", "alternatives", "caseless_first", "char_positions", "finditer",
+__all__ = ["KEY_LEN", "SPECIAL", "KeySet", "Scan", "alternatives", "caseless_first", "char_positions", "find_all", "finditer",
            "finditer_spans", "first_chars", "keys", "marks", "match_at", "may_match", "needs", "pieces", "split"]

@@ -58,23 +58,24 @@ def char_positions(doc: Document, chars: tuple[str, ...] | None) -> list[int] | 
 
 
 def _found(doc: Document, text: str, strings: tuple[str, ...], which: str) -> list[int] | None:
-    """:func:`_find_all`, kept on the document: rules ask for the same marks."""
+    """:func:`find_all`, kept on the document: rules ask for the same marks."""
     key = "\0".join((_MARKS_KEY, which, *strings))
     if key not in doc.cache:
-        doc.cache[key] = _find_all(text, strings)
+        doc.cache[key] = find_all(text, strings)
     return doc.cache[key]  # type: ignore[no-any-return]
 
 
-def _find_all(text: str, strings: tuple[str, ...]) -> list[int] | None:
-    """Sorted offsets of ``strings`` in ``text``, by ``str.find``; None past one
-    in 16 characters, where the regex engine's own scan is as cheap."""
+def find_all(text: str, strings: Iterable[str], start: int = 0, end: int | None = None) -> list[int] | None:
+    """Sorted offsets of ``strings`` in ``text[start:end]``, by ``str.find``;
+    None past one in 16 characters, where the regex engine's own scan is as cheap."""
+    end = len(text) if end is None else end
     found: list[int] = []
-    limit = len(text) // 16 + 16
+    limit = (end - start) // 16 + 16
     for s in strings:
-        at = text.find(s)
+        at = text.find(s, start, end)
         while at >= 0 and len(found) <= limit:
             found.append(at)
-            at = text.find(s, at + 1)
+            at = text.find(s, at + 1, end)
     return sorted(found) if len(found) <= limit else None
 
 
