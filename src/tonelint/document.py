@@ -182,13 +182,15 @@ class Document:
         """Words in each of :attr:`sentences`: the length rules ask for them more than once."""
         return [self.count_words(s.start, s.end) for s in self.sentences]
 
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """Where each of :attr:`sentences` starts: which sentence holds an offset, by bisection."""
+        return [s.start for s in self.sentences]
+
     def sentence_at(self, offset: int) -> Span:
         """The sentence that holds ``offset`` (or the whole text when none does)."""
         sentences = self.sentences
-        starts = self.cache.get("sentence_starts")
-        if starts is None:
-            starts = self.cache["sentence_starts"] = [s.start for s in sentences]
-        i = bisect_right(starts, offset) - 1
+        i = bisect_right(self.sentence_starts, offset) - 1
         if i >= 0 and sentences[i].start <= offset < max(sentences[i].end, sentences[i].start + 1):
             return sentences[i]
         return Span(0, len(self.text))

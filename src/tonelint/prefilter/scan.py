@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -181,8 +181,11 @@ def finditer_spans(regex: Regex, rule_keys: frozenset[str] | None, doc: Document
         for s in spans:
             yield from regex.finditer(text, s.start, s.end)
         return
-    i, n = 0, len(positions)
     marked = mark_positions(doc, rest_marks) if rest is not None else None
+    if sentences and (rest is None or marked is not None):
+        yield from _in_sentences(regex, doc, positions, rest, marked)
+        return
+    i, n = 0, len(positions)
     j, n_marked = 0, len(marked) if marked is not None else 0
     for s in spans:
         while i < n and positions[i] < s.start:
@@ -207,6 +210,33 @@ def finditer_spans(regex: Regex, rule_keys: frozenset[str] | None, doc: Document
             if extra:
                 candidates = sorted({*candidates, *extra})
         yield from match_at(regex, text, candidates, s.start, s.end)
+
+
+def _in_sentences(regex: Regex, doc: Document, positions: Sequence[int], rest: Regex | None,
+                  marked: list[int] | None) -> Iterator[Match]:
+    """:func:`finditer_spans` over ``doc.sentences`` when every candidate is
+    known up front: only the sentences that hold one are visited (a long text
+    has a hundred thousand sentences, a rule's candidates are in a few)."""
+    text, sentences, starts = doc.text, doc.sentences, doc.sentence_starts
+
+    def holding(pos: int) -> int:
+        i = bisect_right(starts, pos) - 1
+        return i if i >= 0 and pos < sentences[i].end else -1
+
+    by_sentence: dict[int, list[int]] = {}
+    for pos in positions:
+        i = holding(pos)
+        if i >= 0:
+            by_sentence.setdefault(i, []).append(pos)
+    if rest is not None and marked:
+        for i in sorted({holding(p) for p in marked} - {-1}):
+            s = sentences[i]
+            extra = list(_starts(rest, text, s.start, s.end))
+            if extra:
+                by_sentence[i] = sorted({*by_sentence.get(i, ()), *extra})
+    for i in sorted(by_sentence):
+        s = sentences[i]
+        yield from match_at(regex, text, by_sentence[i], s.start, s.end)
 
 
 def _cuts_word(text: str, end: int) -> bool:
