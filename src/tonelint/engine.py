@@ -141,6 +141,14 @@ class Linter:
             self._keysets[lang, merged] = cache.keyset(keys, scans)
         return self._keysets[lang, merged]
 
+    def expect(self, documents: int) -> None:
+        """Get ready to lint ``documents`` drafts: when they are many, the merged
+        pass serves them from the first, and the default language's is loaded
+        now, so workers forked after this share it instead of each loading its own."""
+        if documents > MERGE_FROM_DOCUMENTS:
+            self._documents = max(self._documents, MERGE_FROM_DOCUMENTS)
+            self._keyset(self.default_lang, MERGE_FROM_CHARS)
+
     def _selected(self, meta: Meta) -> Severity | None:
         """The rule's severity after overrides, or None when select/ignore drop it."""
         cfg = self.config

@@ -47,6 +47,7 @@ def lint_all(linter: Linter, entries: Sequence[Entry], jobs: int | None = None) 
     ``jobs=None`` picks :func:`default_jobs`; the order of ``entries`` is kept.
     """
     tasks = [e for e in entries if isinstance(e, tuple)]
+    linter.expect(len(tasks))
     jobs = default_jobs(len(tasks)) if jobs is None else max(1, jobs)
     jobs = min(jobs, len(tasks)) or 1
     if jobs == 1:
