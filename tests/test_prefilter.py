@@ -268,3 +268,20 @@ def test_pieces_cover_the_text_and_end_after_its_last_space(text: str, size: int
         window = text[s:s + size]
         last = max(i for i, c in enumerate(window) if c.isspace()) if any(c.isspace() for c in window) else None
         assert e == (s + last + 1 if last is not None else e) and text[e - 1].isspace()
+
+
+def test_a_match_whose_head_runs_past_a_piece_of_the_text_is_still_found() -> None:
+    """The merged pass reads a long text a piece at a time; what follows a key
+    may lie in the next piece (here a long word between "you" and "blamed")."""
+    pats = ["you (?:\\w+ ){0,2}blamed"]
+    regex = compile_patterns(pats, False, True)
+    by_key, _ = prefilter.split(pats, regex.flags)
+    keys = frozenset(by_key)
+    cut = 1 << 16  # where the pass cuts its first piece (after the last space before it)
+    for offset in range(1, 40, 3):
+        head = "ab " * ((cut - offset) // 3)
+        text = head + "you " + "w" * 60 + " blamed me. " + "ab " * 10
+        doc = doc_of(text)
+        prefilter.KeySet(keys, [(regex, keys, by_key, False)]).prime(doc)
+        found = [m.span() for m in prefilter.finditer(regex, keys, doc)]
+        assert found == [m.span() for m in regex.finditer(text)] != [], offset

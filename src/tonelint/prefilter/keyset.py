@@ -217,13 +217,16 @@ def _grow(paths: list[Path]) -> dict[Any, Any]:
 
 def _emit(node: dict[Any, Any], leaves: dict[Path, str] | None = None) -> str:
     """A trie's regex; a path that ends takes its leaf's regex (nothing more,
-    when not given: any path that ends here matches)."""
+    when not given: any path that ends here matches, and so does the end of
+    the piece of text read, since what follows a key may lie past it)."""
     if "" in node:
         if leaves is None:
             return ""
         return leaves[node[""]]
     alts = [_token(token, child) + _emit(child, leaves)
             for token, child in sorted(node.items(), key=lambda item: (item[0] is not None, item[0] or ""))]
+    if leaves is None:
+        alts.append("\\Z")
     return "" if not alts else alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
