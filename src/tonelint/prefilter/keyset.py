@@ -27,9 +27,10 @@ HITS_KEY = "prefilter.hits"
 # that can start with it, and whether it runs sentence by sentence (``scope:
 # sentence``) rather than on the whole text.
 Scan = tuple[Regex, frozenset[str], dict[str, list[str]], bool]
-# One key's merged scans: ``any``, ``each`` and which group of ``each`` is whose.
-Merged = tuple[Regex, Regex, list[tuple["Ident", int]]]
 Ident = tuple[str, int, bool]  # a scan by pattern, flags and scope
+# A scan as tried at a key: its ident, whether it runs sentence by sentence,
+# and its regex (the alternatives that key can start, with the rule's boundaries).
+Tried = tuple[Ident, bool, Regex]
 
 
 class KeySet:
@@ -38,49 +39,50 @@ class KeySet:
     The engine builds one per language and primes each document with it; a rule
     whose keys it holds then reads its candidate positions from the index.
 
-    ``scans`` are the regexes of those rules with their keys. For each key, one
-    regex tries all the scans that key can start at once (``any``), and only
-    where one matches does a second (``each``: every scan in a lookahead that
-    captures) say which: a word where no rule matches, most of them, costs one
-    call into the regex engine instead of one per rule. Sentence-scoped scans
-    are merged apart and tried up to the end of the sentence, as the rule would.
+    ``scans`` are the regexes of those rules with their keys. One regex (a trie)
+    finds every key in the text, but only where what follows it can start one
+    of its scans (see :func:`.parse.heads`): "you" followed by "are" starts no
+    rule's phrase. There, a second small regex on what follows (the key's
+    dispatcher) tells which of the key's scans it can start, and only those are
+    tried, each a regex of the few alternatives that key starts. So a word where
+    no rule matches, most of them, costs nothing outside the regex engine.
+    Sentence-scoped scans are tried up to the end of the sentence, as the rule would.
     """
 
     def __init__(self, keys: Iterable[str], scans: Iterable[Scan] = ()) -> None:
         self.keys = frozenset(keys)
+        scans = list(scans)
         usable = [scan for scan in scans if _mergeable(scan[0]) and scan[1] <= self.keys]
-        by_key: dict[tuple[str, bool], list[tuple[Ident, Regex, list[str]]]] = {}
+        # key -> its scans, each with what may follow the key where it matches
+        tried: dict[str, list[tuple[Tried, list[Path] | None]]] = {}
+        broken: set[Ident] = set()
         for regex, scan_keys, sources, per_sentence in usable:
+            scan_ident = ident(regex, per_sentence)
             for key in scan_keys:
-                by_key.setdefault((key, per_sentence), []).append(
-                    (ident(regex, per_sentence), regex, sources[key]))
-        merged: dict[tuple[str, bool], Merged] = {}
-        for key_scope, entries in by_key.items():
-            try:
-                merged[key_scope] = _merge(entries)
-            except re.error:  # named groups twice, a flag that must come first: scan alone
-                continue
-        # key -> (its whole-text scans, its sentence scans), either None
-        self.merged: dict[str, tuple[Merged | None, Merged | None]] = {
-            key: (merged.get((key, False)), merged.get((key, True))) for key, _ in merged}
-        # a scan is answered from the merged pass only when every one of its keys was merged
-        self.merged_scans = frozenset(
-            ident(r, per_sentence) for r, ks, _, per_sentence in usable
-            if all((k, per_sentence) in merged for k in ks))
+                try:
+                    one = _scan_regex(regex, sources[key])
+                except re.error:  # a flag that must come first, say: the rule scans alone
+                    broken.add(scan_ident)
+                    continue
+                after = _after(key, [(a, regex.flags) for a in sources[key]])
+                tried.setdefault(key, []).append(((scan_ident, per_sentence, one), after))
+        # a scan is answered from the merged pass only when it is tried at every one of its keys
+        self.merged_scans = frozenset(ident(r, per_sentence) for r, _, _, per_sentence in usable) - broken
         # The keys whose positions a rule still walks: those of the scans not
         # merged, and of rules that gave no scans (all of them, when none did).
-        scans = list(scans)
         self.indexed = self.keys - frozenset().union(*(ks for _, ks, _, _ in scans)) | frozenset().union(
             *(ks for r, ks, _, per_sentence in scans if ident(r, per_sentence) not in self.merged_scans))
-        # A merged key is found only where what follows it can start one of its
-        # scans' alternatives: most words a key starts ("the", "you") need no more.
-        alternatives: dict[str, list[tuple[str, int]]] = {}
-        for regex, scan_keys, sources, _ in usable:
-            for key in scan_keys:
-                alternatives.setdefault(key, []).extend((a, regex.flags) for a in sources[key])
-        after = {key: _after(key, alternatives[key]) if key in self.merged and key not in self.indexed else None
-                 for key in self.keys}
-        self.regex = re.compile(f"(?<!\\w)({_trie(after)})") if self.keys else None
+        self.dispatch: dict[str, tuple[Dispatch | None, list[Tried]]] = {
+            key: (_dispatcher(entries), [t for t, _ in entries]) for key, entries in tried.items()}
+        # A key is found only where what follows it can start one of its scans.
+        follows: dict[str, list[Path] | None] = {}
+        for key in self.keys:
+            entries = tried.get(key, [])
+            if key in self.indexed or not entries or any(after is None for _, after in entries):
+                follows[key] = None
+            else:
+                follows[key] = [p for _, after in entries for p in after or ()]
+        self.regex = re.compile(f"(?<!\\w)({_trie(follows)})") if self.keys else None
 
     def prime(self, doc: Document) -> None:
         """Find, in one scan of ``doc``, where each merged scan matches and where
@@ -90,63 +92,68 @@ class KeySet:
         index: dict[str, array[int]] | None = None
         hits: dict[Ident, list[int]] | None = None
         if self.regex is not None and not _SPECIAL.search(text):
-            index, hits = {}, {ident: [] for ident in self.merged_scans}
-            merged, indexed, length = self.merged, self.indexed, len(text)
-            sentences: Sequence[Span] = ()  # asked for at the first sentence-scoped key
+            index, hits = {}, {scan: [] for scan in self.merged_scans}
+            dispatch, indexed, length = self.dispatch, self.indexed, len(text)
+            sentences: Sequence[Span] = ()  # asked for at the first sentence-scoped scan
             i = n = sentence_start = sentence_end = 0  # the sentence at or after the last key
             for base, end in pieces(text):  # lowercased a piece at a time: no second copy of a long text
-                # the trie captures the key itself; what follows a key is looked
-                # at up to HEAD_LEN characters on, into the next piece
+                # the trie captures the key itself; what follows a key is read
+                # on into the next piece, as far as a head can reach (see _reach)
                 cut = end - base
-                found = [(m.start(), m.group(1)) for m in self.regex.finditer(text[base:end + HEAD_LEN].lower())]
-                for start, key in found:
+                low = text[base:_reach(text, end)].lower()
+                for m in self.regex.finditer(low):
+                    start = m.start()
                     if start >= cut:
                         break
                     pos = base + start
+                    key = m.group(1)
                     if key in indexed:
                         positions = index.get(key)
                         if positions is None:
                             index[key] = positions = array("q")
                         positions.append(pos)
-                    entry = merged.get(key)
+                    entry = dispatch.get(key)
                     if entry is None:
                         continue
-                    whole, by_sentence = entry
-                    if whole is not None:
-                        _record(whole, text, pos, length, hits)
-                    if by_sentence is not None:
-                        if not n:
-                            sentences = doc.sentences
-                            n = len(sentences) or -1
-                        while pos >= sentence_end and i < n:  # keys come in text order
-                            sentence_start, sentence_end = sentences[i].start, sentences[i].end
-                            i += 1
-                        if sentence_start <= pos < sentence_end:
-                            _record(by_sentence, text, pos, sentence_end, hits)
+                    table, candidates = entry
+                    if table is not None:  # the scans that what follows the key can start
+                        width, by_next = table
+                        after = low[m.end():m.end() + width]
+                        if len(after) == width:  # else the text read ends: try them all
+                            candidates = by_next.get(after, by_next[""])
+                    for scan, per_sentence, regex in candidates:
+                        if per_sentence:
+                            if not n:
+                                sentences = doc.sentences
+                                n = len(sentences) or -1
+                            while pos >= sentence_end and i < n:  # keys come in text order
+                                sentence_start, sentence_end = sentences[i].start, sentences[i].end
+                                i += 1
+                            if not sentence_start <= pos < sentence_end:
+                                continue
+                            stop = sentence_end
+                        else:
+                            stop = length
+                        if regex.match(text, pos, stop) is not None:
+                            found_at = hits.get(scan)
+                            if found_at is not None and (not found_at or found_at[-1] != pos):
+                                found_at.append(pos)  # in text order (once, when two rules share a regex)
         doc.cache[CACHE_KEY] = (self.indexed, index)
         doc.cache[HITS_KEY] = hits
 
 
-def _record(entry: Merged, text: str, pos: int, endpos: int, hits: dict[Ident, list[int]]) -> None:
-    """Note ``pos`` for each scan of ``entry`` that matches there: one call
-    into the regex engine (``any`` for a key with one scan, else ``each``)."""
-    any_, each, groups = entry
-    if len(groups) == 1:
-        if any_.match(text, pos, endpos) is None:
-            return
-        spans = None
-    else:
-        m = each.match(text, pos, endpos)
-        assert m is not None  # all optional: it always matches
-        if m.lastindex is None:  # no scan matched here
-            return
-        spans = m.regs  # one tuple for all groups: no call a scan
-    for ident, group in groups:
-        if spans is not None and spans[group][0] < 0:
-            continue
-        found_at = hits.get(ident)
-        if found_at is not None and (not found_at or found_at[-1] != pos):
-            found_at.append(pos)  # in text order: sorted (and once, when two rules share a regex)
+def _reach(text: str, end: int) -> int:
+    """How far past ``end`` what follows a key before ``end`` can be read by
+    the trie: a head has HEAD_LEN tokens at most, each one character or (WORDS)
+    a run of word characters, so it passes at most HEAD_LEN white spaces; one
+    more character tells whether a word ends there."""
+    at = end
+    for _ in range(HEAD_LEN + 1):
+        space = _SPACE.search(text, at)
+        if space is None:
+            return len(text)
+        at = space.end()
+    return at + 1
 
 
 def pieces(text: str, size: int = 1 << 16) -> Iterator[tuple[int, int]]:
@@ -217,16 +224,13 @@ def _grow(paths: list[Path]) -> dict[Any, Any]:
 
 def _emit(node: dict[Any, Any], leaves: dict[Path, str] | None = None) -> str:
     """A trie's regex; a path that ends takes its leaf's regex (nothing more,
-    when not given: any path that ends here matches, and so does the end of
-    the piece of text read, since what follows a key may lie past it)."""
+    when not given: any path that ends here matches)."""
     if "" in node:
         if leaves is None:
             return ""
         return leaves[node[""]]
     alts = [_token(token, child) + _emit(child, leaves)
             for token, child in sorted(node.items(), key=lambda item: (item[0] is not None, item[0] or ""))]
-    if leaves is None:
-        alts.append("\\Z")
     return "" if not alts else alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
@@ -252,29 +256,53 @@ def _mergeable(regex: Regex) -> bool:
     return not _BACKREF.search(regex.pattern) and not regex.flags & ~(re.IGNORECASE | re.UNICODE)
 
 
-def _merge(entries: list[tuple[Ident, Regex, list[str]]]) -> Merged:
-    """For one key: ``any`` says one of the scans matches here, ``each`` which
-    (its group numbers listed), each scan by the alternatives that key can start.
+def _scan_regex(regex: Regex, alternatives: list[str]) -> Regex:
+    """``regex`` cut down to ``alternatives`` (those one key starts), with its
+    flags written in, so a key tries only what it can start."""
+    flag = "i" if regex.flags & re.IGNORECASE else "-i"
+    source = pattern_source([f"(?{flag}:{'|'.join(f'(?:{a})' for a in alternatives)})"], True)
+    problem = compile_error(source)
+    if problem:
+        raise re.error(problem)
+    if isinstance(regex, FastPattern):  # re for shipped and bounded rules
+        return re.compile(source)  # called as is: no wrapper
+    # A user's pattern: timed like every pack pattern (see tonelint.patterns).
+    return TimedPattern(source, owner="merged rules")
 
-    Every keyed scan has the same word boundaries around its alternatives, so
-    ``any`` checks them once around all of them."""
-    def body(r: Regex, alts: list[str]) -> str:
-        return f"(?{'i' if r.flags & re.IGNORECASE else '-i'}:{'|'.join(f'(?:{a})' for a in alts)})"
 
-    group, number = [], 1
-    for ident, r, alts in entries:
-        group.append((ident, number))
-        number += 1 + re.compile(pattern_source(alts, True), r.flags).groups
-    any_source = pattern_source([body(r, alts) for _, r, alts in entries], True)
-    each_source = "".join(f"(?:(?=({pattern_source([body(r, alts)], True)}))|)" for _, r, alts in entries)
-    for source in (any_source, each_source):
-        problem = compile_error(source)
-        if problem:
-            raise re.error(problem)
-    if all(isinstance(r, FastPattern) for _, r, _ in entries):  # re for shipped and bounded rules
-        return re.compile(any_source), re.compile(each_source), group  # called as is: no wrapper
-    # Users' patterns inside: timed like every pack pattern (see tonelint.patterns).
-    return TimedPattern(any_source, owner="merged rules"), TimedPattern(each_source, owner="merged rules"), group
+# A key's scans by what follows the key: how many characters are read, and
+# those characters -> the scans to try ("": the scans any may start).
+Dispatch = tuple[int, dict[str, list[Tried]]]
+WIDTHS = (3, 5, 8, 12)  # how far past a key a dispatch may read
+
+
+def _dispatcher(entries: list[tuple[Tried, list[Path] | None]]) -> Dispatch | None:
+    """For a key with several scans: a table from the next few characters after
+    the key to the scans whose heads start with them (with the scans that may
+    start with anything: heads not known, or a word or a word's end among those
+    characters). It reads as few characters as tell the scans apart best: three
+    after "you" ("you sh", "you kn"), more after "the" or "contract", which many
+    phrases share. None for a key with one scan."""
+    if len(entries) < 2:
+        return None
+    order = {id(t): i for i, (t, _) in enumerate(entries)}  # in the rules' order, as ever
+    best: Dispatch | None = None
+    for width in WIDTHS:
+        wild: list[Tried] = []
+        by_next: dict[str, list[Tried]] = {}
+        for scan, after in entries:
+            starts = {p[:width] for p in after} if after is not None else None
+            if starts is None or any(len(s) < width or not all(isinstance(t, str) and t not in TOKENS for t in s)
+                                     for s in starts):
+                wild.append(scan)
+                continue
+            for s in starts:
+                by_next.setdefault("".join(s), []).append(scan)  # type: ignore[arg-type]
+        table = {nxt: sorted(scans + wild, key=lambda t: order[id(t)]) for nxt, scans in by_next.items()}
+        table[""] = wild
+        if best is None or max(map(len, table.values())) < max(map(len, best[1].values())):
+            best = (width, table)
+    return best
 
 
 def ident(regex: Regex, per_sentence: bool) -> Ident:

@@ -10,7 +10,7 @@ from typing import Any
 from ..patterns import compile_error_re, parse_tree
 
 KEY_LEN = 3
-HEAD_LEN = 16  # see heads()
+HEAD_LEN = 12  # see heads()
 # In a head, a character that stands for a regex: WORDS for what \w+ matches.
 WORDS = "\ue000"
 TOKENS = {WORDS: "\\w+"}
