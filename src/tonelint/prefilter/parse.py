@@ -5,6 +5,7 @@ can start with and the strings it must hold."""
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from ..patterns import compile_error_re, parse_tree
@@ -107,7 +108,8 @@ def keys(patterns: list[str], flags: int = 0) -> frozenset[str] | None:
     return frozenset(out)
 
 
-def heads(pattern: str, flags: int = 0, limit: int = HEAD_LEN) -> set[tuple[str, bool]] | None:
+@cache  # an alternative two keys start is read once
+def heads(pattern: str, flags: int = 0, limit: int = HEAD_LEN) -> frozenset[tuple[str, bool]] | None:
     """The first ``limit`` characters, lower-cased, that every match of
     ``pattern`` begins with, words and what lies between them alike, each with
     whether a word must end right after it; None when not known.
@@ -121,7 +123,7 @@ def heads(pattern: str, flags: int = 0, limit: int = HEAD_LEN) -> set[tuple[str,
         prefixes = _seq(parse_tree(pattern, flags), limit, True)
     except Exception:  # too many alternatives, or a parser we do not know
         return None
-    return {(text, state in (OPEN, END)) for text, state in prefixes}
+    return frozenset((text, state in (OPEN, END)) for text, state in prefixes)
 
 
 def _seq(items: list[Any], limit: int, across: bool) -> Prefixes:
