@@ -113,6 +113,24 @@ def test_regexes_come_back_from_their_program_as_compiled(pattern: str, flags: i
         assert [m.groups() for m in restored.finditer(text)] == [m.groups() for m in regex.finditer(text)]
 
 
+@pytest.mark.parametrize("pattern, flags", [
+    (r"(?<![\w'’])(?:you (?:have )?failed)(?![\w’]|'\w)", re.IGNORECASE),
+    (r"(?P<who>we|I) (?:am|are) (\w+)", 0),
+])
+def test_a_kept_rule_pattern_comes_back_from_its_program_when_first_used(
+        pattern: str, flags: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not compiled again from its source: a draft pays only for the regexes it runs."""
+    from tonelint.patterns import FastPattern
+
+    kept = _dumps(FastPattern(pattern, flags))
+    monkeypatch.setattr(re, "compile", lambda *a: pytest.fail(f"compiled from source: {a}"))
+    restored = pickle.loads(kept)
+    assert (restored.pattern, restored.flags) == (pattern, flags)
+    for text in ["You have failed us", "we are done", "I am sorry, you failed"]:
+        assert [m.groups() for m in restored.finditer(text)] == \
+            [m.groups() for m in re._compiler.compile(pattern, flags).finditer(text)]
+
+
 def test_a_program_that_does_not_fit_falls_back_to_compiling() -> None:
     regex = cache._restore("you", re.IGNORECASE | re.UNICODE, ("other", 0, [1, 2, 3], 0, {}, (None,)))
     assert regex.pattern == "you" and regex.search("YOU") is not None

@@ -27,7 +27,7 @@ import sys
 import zlib
 from array import array
 from collections.abc import Callable, Iterable
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -198,11 +198,23 @@ def _restore(source: str, flags: int, program: tuple[Any, ...] | None) -> re.Pat
     return re.compile(source, flags)
 
 
+def _fast_pattern(source: str, flags: int, compiled_flags: int, program: tuple[Any, ...] | None) -> FastPattern:
+    return FastPattern(source, flags, build=partial(_restore, source, compiled_flags, program))
+
+
 class _Pickler(pickle.Pickler):
     def reducer_override(self, obj: Any) -> Any:
         if isinstance(obj, re.Pattern) and isinstance(obj.pattern, str):
             return _restore, (obj.pattern, obj.flags, _program(obj))
-        if isinstance(obj, (TimedPattern, FastPattern)):
+        if isinstance(obj, FastPattern):
+            # Kept with its program, restored when first used: a short draft
+            # never runs most rules' regexes (the merged pass answers for them).
+            try:
+                compiled = obj._compiled
+                return _fast_pattern, (obj.pattern, obj.flags, compiled.flags, _program(compiled))
+            except Exception:  # a pattern that does not compile says so when used
+                return FastPattern, (obj.pattern, obj.flags)
+        if isinstance(obj, TimedPattern):
             # Compiled before it is kept: a regex pattern pickles with its program,
             # so later runs skip regex's slow compile (the first run pays it once).
             try:

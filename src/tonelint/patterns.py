@@ -16,7 +16,7 @@ import re
 import sys
 import time
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cached_property
@@ -235,14 +235,20 @@ class Regex(Protocol):
 
 
 class FastPattern:
-    """:class:`TimedPattern`'s interface on ``re``, for trusted patterns."""
+    """:class:`TimedPattern`'s interface on ``re``, for trusted patterns.
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
+    ``build``: how to make the compiled pattern when first used, if not by
+    compiling the source (the rule cache hands over its compiled program)."""
+
+    def __init__(self, pattern: str, flags: int = 0, build: Callable[[], re.Pattern[str]] | None = None) -> None:
         self.pattern = pattern
         self.flags = flags
+        self._build = build
 
     @cached_property
     def _compiled(self) -> re.Pattern[str]:
+        if self._build is not None:
+            return self._build()
         return re.compile(self.pattern, self.flags)
 
     def warm(self) -> None:
