@@ -90,7 +90,7 @@ def _lint_one(task: Task) -> FileResult:
     result = _worker["linter"].lint_file(*task)
     if result.document is not None:
         # Shared analysis is cheap to redo and costly to send back: drop it.
-        for name in ("sentences", "words", "lines"):
+        for name in ("sentences", "words", "lines", "sentence_words", "sentence_starts"):
             result.document.__dict__.pop(name, None)
         result.document.cache = {k: v for k, v in result.document.cache.items()
                                  if isinstance(v, (int, float, str))}
