@@ -24,6 +24,13 @@ def doc_of(text: str):
     return builder.build()
 
 
+def plain_scan(regex, doc, by_sentence: bool) -> list[tuple[int, int]]:
+    """What the regex finds without the prefilter: sentence by sentence, or in the whole text."""
+    if by_sentence:
+        return [m.span() for s in doc.sentences for m in regex.finditer(doc.text, s.start, s.end)]
+    return [m.span() for m in regex.finditer(doc.text)]
+
+
 def scan(patterns: list[str], text: str, case: bool = False, start: int = 0, end: int | None = None):
     regex = compile_patterns(patterns, case, True)
     keys = prefilter.keys(patterns, regex.flags)
@@ -147,11 +154,9 @@ def test_rules_merged_into_one_pass_find_what_each_finds_alone(rules, text: str)
     for regex, keys, _, by_sentence, rest_regex in compiled:
         if by_sentence:
             found = prefilter.finditer_spans(regex, keys, doc, doc.sentences, rest_regex, sentences=True)
-            plain = [m.span() for s in doc.sentences for m in regex.finditer(doc.text, s.start, s.end)]
         else:
             found = prefilter.finditer(regex, keys, doc, rest=rest_regex)
-            plain = [m.span() for m in regex.finditer(doc.text)]
-        assert [m.span() for m in found] == plain
+        assert [m.span() for m in found] == plain_scan(regex, doc, by_sentence)
 
 
 def test_a_scan_that_refers_to_its_own_groups_is_not_merged() -> None:
@@ -184,12 +189,10 @@ def test_patterns_with_and_without_keys_together_find_what_a_full_scan_finds(
     prefilter.KeySet(keys or ()).prime(doc)
     if by_sentence:
         marks = prefilter.marks(rest.pattern, rest.flags) if rest is not None else None
-        found = prefilter.finditer_spans(regex, keys, doc, doc.sentences, rest, rest_marks=marks)
-        plain = [m.span() for s in doc.sentences for m in regex.finditer(doc.text, s.start, s.end)]
+        found = prefilter.finditer_spans(regex, keys, doc, doc.sentences, rest, sentences=True, rest_marks=marks)
     else:
         found = prefilter.finditer(regex, keys, doc, rest=rest)
-        plain = [m.span() for m in regex.finditer(doc.text)]
-    assert [m.span() for m in found] == plain
+    assert [m.span() for m in found] == plain_scan(regex, doc, by_sentence)
 
 
 first_atoms = st.sampled_from(["!{3,}", "\\?+!", "\\(!+\\)", "🙄|😒", "[\"“']\\w+[\"”']", "(?i:k)ey", "(?-i:K)ey",

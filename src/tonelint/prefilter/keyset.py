@@ -42,10 +42,10 @@ class KeySet:
     ``scans`` are the regexes of those rules with their keys. One regex (a trie)
     finds every key in the text, but only where what follows it can start one
     of its scans (see :func:`.parse.heads`): "you" followed by "are" starts no
-    rule's phrase. There, a second small regex on what follows (the key's
-    dispatcher) tells which of the key's scans it can start, and only those are
-    tried, each a regex of the few alternatives that key starts. So a word where
-    no rule matches, most of them, costs nothing outside the regex engine.
+    rule's phrase. There, the next few characters pick from a table the key's
+    scans they can start (:func:`_dispatcher`), and only those are tried, each
+    a regex of the few alternatives that key starts. So a word where no rule
+    matches, most of them, costs nothing outside the regex engine.
     Sentence-scoped scans are tried up to the end of the sentence, as the rule would.
     """
 

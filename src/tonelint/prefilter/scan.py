@@ -170,7 +170,7 @@ def finditer_spans(regex: Regex, rule_keys: frozenset[str] | None, doc: Document
     walking the candidate positions once rather than once a span. ``sentences``:
     the spans are ``doc.sentences``, which the merged pass may have answered for.
     ``rest_marks``: what a match of ``rest`` holds (see :func:`.parse.marks`):
-    ``rest`` is searched only in spans that hold one."""
+    ``rest`` is then searched only in the sentences that hold one."""
     text = doc.text
     positions = None
     if rule_keys is not None:
@@ -186,7 +186,6 @@ def finditer_spans(regex: Regex, rule_keys: frozenset[str] | None, doc: Document
         yield from _in_sentences(regex, doc, positions, rest, marked)
         return
     i, n = 0, len(positions)
-    j, n_marked = 0, len(marked) if marked is not None else 0
     for s in spans:
         while i < n and positions[i] < s.start:
             i += 1
@@ -198,15 +197,7 @@ def finditer_spans(regex: Regex, rule_keys: frozenset[str] | None, doc: Document
             i += 1
         candidates: Sequence[int] = positions[first:i]
         if rest is not None:
-            if marked is not None:
-                while j < n_marked and marked[j] < s.start:
-                    j += 1
-                if j == n_marked or marked[j] >= s.end:
-                    extra = []  # nothing rest needs is in this span
-                else:
-                    extra = list(_starts(rest, text, s.start, s.end))
-            else:
-                extra = list(_starts(rest, text, s.start, s.end))
+            extra = list(_starts(rest, text, s.start, s.end))
             if extra:
                 candidates = sorted({*candidates, *extra})
         yield from match_at(regex, text, candidates, s.start, s.end)
