@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import tonelint
-from tonelint import packs, patterns
+from tonelint import engine, packs, patterns
 from tonelint.errors import TonelintError
 from tonelint.exitcode import ExitCode
 
@@ -59,6 +59,23 @@ def test_a_backtracking_pattern_ends_with_an_error_naming_the_rule(
     message = str(err.value)
     assert "rule team.slow (TL9002, " in message and "slow.yaml:2)" in message
     assert "catastrophic backtracking" in message
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks. " * 5000 + "you " + "a" * 40 + "!\n",
+    # A long text's one-pass scan may meet the pattern many times: one budget for all.
+    ("you " + "a" * 24 + "! ") * 2000,
+], ids=["once", "many times"])
+def test_a_backtracking_phrase_in_a_long_texts_one_pass_scan_is_an_error_naming_the_rule(
+        tmp_path: Path, text: str) -> None:
+    folder = write_pack(tmp_path, "you (a|aa)+$")
+    assert len(text) > engine.MERGE_FROM_CHARS  # long enough for the merged pass
+    began = time.monotonic()
+    with pytest.raises(TonelintError) as err:
+        tonelint.lint_text(text, rules=[str(folder)], select=["team.slow"])
+    assert time.monotonic() - began < patterns.budget(len(text)) + 3
+    message = str(err.value)
+    assert "rule team.slow (TL9002, " in message and "catastrophic backtracking" in message
 
 
 def test_through_the_cli_the_draft_fails_and_the_others_are_linted(run_cli, tmp_path: Path) -> None:

@@ -198,7 +198,15 @@ class Linter:
         lang = doc.lang or self.default_lang
         ignored = self._ignored_for(doc.path)
         findings: list[Finding] = []
-        self._keyset(lang, len(doc.text)).prime(doc)
+        try:
+            with time_budget(len(doc.text)):  # the users' timed patterns share one budget
+                self._keyset(lang, len(doc.text)).prime(doc)
+        except prefilter.ScanTimeout as exc:
+            whose = [r for r in self._all.get(lang, ()) if any(
+                prefilter.ident(scan[0], scan[3]) == exc.scan for scan in r.scans())]
+            if whose:
+                raise _rule_error(whose[0], doc, exc) from None
+            raise
         hits: dict[str, list[Hit]] = {}  # rule id -> its hits on this draft, run once
         for active in self.rules_for(lang):
             rule = active.rule
@@ -389,8 +397,12 @@ def _timed(rule: Rule, doc: Document) -> list[Hit]:
         with time_budget(len(doc.text)):
             return list(rule.check(doc))
     except PatternTimeout as exc:
-        m = rule.meta
-        raise TonelintError(f"rule {m.id} ({m.code}, {m.source}): {exc.message}", doc.path) from None
+        raise _rule_error(rule, doc, exc) from None
+
+
+def _rule_error(rule: Rule, doc: Document, exc: PatternTimeout) -> TonelintError:
+    m = rule.meta
+    return TonelintError(f"rule {m.id} ({m.code}, {m.source}): {exc.message}", doc.path)
 
 
 def _at(exc: TonelintError, path: str) -> TonelintError:

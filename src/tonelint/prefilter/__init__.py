@@ -22,9 +22,9 @@ pair the same way (the long s, the dotless i, Greek and Cyrillic variants): a
 document containing one is scanned the plain way.
 """
 
-from .keyset import KeySet, Scan, pieces
+from .keyset import KeySet, Scan, ScanTimeout, ident, pieces
 from .parse import KEY_LEN, SPECIAL, alternatives, caseless_first, first_chars, keys, marks, needs, split
 from .scan import char_positions, find_all, finditer, finditer_spans, match_at, may_match
 
-__all__ = ["KEY_LEN", "SPECIAL", "KeySet", "Scan", "alternatives", "caseless_first", "char_positions", "find_all", "finditer",
+__all__ = ["KEY_LEN", "SPECIAL", "KeySet", "Scan", "ScanTimeout", "ident", "alternatives", "caseless_first", "char_positions", "find_all", "finditer",
            "finditer_spans", "first_chars", "keys", "marks", "match_at", "may_match", "needs", "pieces", "split"]

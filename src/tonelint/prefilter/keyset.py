@@ -8,7 +8,15 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..patterns import POSSESSIVE, FastPattern, Regex, TimedPattern, compile_error, pattern_source
+from ..patterns import (
+    POSSESSIVE,
+    FastPattern,
+    PatternTimeout,
+    Regex,
+    TimedPattern,
+    compile_error,
+    pattern_source,
+)
 from .parse import _SPECIAL, HEAD_LEN, KEY_LEN, TOKENS, WORDS, heads
 
 if TYPE_CHECKING:
@@ -31,6 +39,14 @@ Ident = tuple[str, int, bool]  # a scan by pattern, flags and scope
 # A scan as tried at a key: its ident, whether it runs sentence by sentence,
 # and its regex (the alternatives that key can start, with the rule's boundaries).
 Tried = tuple[Ident, bool, Regex]
+
+
+class ScanTimeout(PatternTimeout):
+    """A user's pattern ran out of time in the merged pass; ``scan`` says whose."""
+
+    def __init__(self, message: str, scan: Ident) -> None:
+        super().__init__(message)
+        self.scan = scan
 
 
 class KeySet:
@@ -134,7 +150,11 @@ class KeySet:
                             stop = sentence_end
                         else:
                             stop = length
-                        if regex.match(text, pos, stop) is not None:
+                        try:
+                            found = regex.match(text, pos, stop)
+                        except PatternTimeout as exc:  # a user's pattern: say whose
+                            raise ScanTimeout(exc.message, scan) from None
+                        if found is not None:
                             found_at = hits.get(scan)
                             if found_at is not None and (not found_at or found_at[-1] != pos):
                                 found_at.append(pos)  # in text order (once, when two rules share a regex)
@@ -267,7 +287,7 @@ def _scan_regex(regex: Regex, alternatives: list[str]) -> Regex:
     if isinstance(regex, FastPattern):  # re for shipped and bounded rules
         return re.compile(source)  # called as is: no wrapper
     # A user's pattern: timed like every pack pattern (see tonelint.patterns).
-    return TimedPattern(source, owner="merged rules")
+    return TimedPattern(source)  # out of time: the engine names the rule (ScanTimeout)
 
 
 # A key's scans by what follows the key: how many characters are read, and
