@@ -181,7 +181,7 @@ def finditer_spans(regex: Regex, rule_keys: frozenset[str] | None, doc: Document
         for s in spans:
             yield from regex.finditer(text, s.start, s.end)
         return
-    marked = mark_positions(doc, rest_marks) if rest is not None else None
+    marked = mark_positions(doc, rest_marks) if rest is not None and sentences else None
     if sentences and (rest is None or marked is not None):
         yield from _in_sentences(regex, doc, positions, rest, marked)
         return
