@@ -47,6 +47,19 @@ def test_jobs_output_is_the_serial_output(run_cli, repo: Path, fmt: str) -> None
         serial.returncode, serial.stdout, serial.stderr)
 
 
+@pytest.mark.parametrize("extra", [("--select", "blame"), ("--diff",)])
+def test_jobs_output_is_the_serial_output_when_workers_send_less(run_cli, repo: Path, extra: tuple[str, ...]) -> None:
+    """Workers send back no text unless fixing: the checklist's word counts
+    (no length rule selected) and the diff (which needs the text) still match."""
+    for i in range(0, 48, 5):
+        (repo / f"team-{i % 3}" / f"t{i:02d}.txt").write_text("We will utilize the budget.\n", encoding="utf-8")
+    args = ("--isolated", "--color", "never", *extra, str(repo))
+    serial = run_cli(*args, "--jobs", "1")
+    assert " words" in serial.stdout or "+++" in serial.stdout
+    pooled = run_cli(*args, "--jobs", "2")
+    assert (pooled.returncode, pooled.stdout, pooled.stderr) == (serial.returncode, serial.stdout, serial.stderr)
+
+
 def test_jobs_must_be_positive(run_cli, repo: Path) -> None:
     result = run_cli("--jobs", "0", str(repo))
     assert result.returncode == 2

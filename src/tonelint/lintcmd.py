@@ -127,7 +127,7 @@ def run_lint(paths: tuple[str, ...], stdin_filename: str | None, verbose: bool, 
                 entries.append(item)
     if linter.grammar is not None:
         jobs = 1  # one LanguageTool session, its warnings and gaps counted in this process
-    results = lint_all(linter, entries, jobs)
+    results = lint_all(linter, entries, jobs, keep_text=fix_files or show_diff)
 
     if fix_files or show_diff:
         results = _fix(results, linter, from_stdin, show_diff, config.fail_on)
