@@ -17,6 +17,7 @@ from bisect import bisect_right
 from functools import cached_property
 from typing import Any, NamedTuple
 
+from . import tokens
 from .patterns import POSSESSIVE
 
 NEUTRAL_NAME = "Alex"
@@ -50,7 +51,7 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # A carriage return (with its line feed), or a character with the marks combined with it.
 _UNNORMAL = re.compile(r"\r\n?|.[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+", re.DOTALL)
 _WORD = re.compile(rf"\w+{POSSESSIVE}(?:['’]\w+{POSSESSIVE})*{POSSESSIVE}")
-_COUNT_PIECE = 1 << 16
+_WORDS = tokens.TokenFigures(lambda token: len(_WORD.findall(token)))
 # A sentence ends at final punctuation followed by space, at a blank line, or at a
 # line break after final punctuation or before a list item; a single line break
 # inside a sentence (hard-wrapped mail) does not end it.
@@ -173,8 +174,8 @@ class Document:
 
     def count_words(self, start: int, end: int) -> int:
         """Words that start in ``[start, end)`` of ``text`` (``end`` cuts none)."""
-        if end - start <= _COUNT_PIECE:
-            return len(_WORD.findall(self.text, start, end))
+        if end - start <= tokens.MAX_TEXT:  # token by token (see tonelint.tokens)
+            return _WORDS.total(self.text[start:end])
         return sum(1 for _ in _WORD.finditer(self.text, start, end))  # no list of a million words
 
     @cached_property

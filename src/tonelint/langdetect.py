@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from . import tokens
 from .document import fold_accents
 
 
@@ -73,15 +74,43 @@ MARGIN = 2.0  # the winner needs this many times the runner-up's score
 
 def scores(text: str, langs: list[str] | tuple[str, ...] | None = None) -> dict[str, float]:
     """The evidence for each profiled language in ``text``."""
-    names = [lang for lang in (langs if langs is not None else PROFILES) if lang in PROFILES]
-    words = _head_words(text)
+    names = tuple(lang for lang in (langs if langs is not None else PROFILES) if lang in PROFILES)
+    found = _hits_by_token(text, names)
+    if found is None:
+        words = _head_words(text)
+        found = [sum(map(PROFILES[lang].folded_words.__contains__, words)) for lang in names]
     out = {}
-    for lang in names:
+    for lang, hits in zip(names, found):
         profile = PROFILES[lang]
-        hits = sum(map(profile.folded_words.__contains__, words))
         letters = sum(text.count(c) for c in profile.letters) if profile.letters else 0
         out[lang] = hits + LETTER_WEIGHT * letters
     return out
+
+
+def _hits_by_token(text: str, names: tuple[str, ...]) -> list[int] | None:
+    """Each language's function words in ``text``, token by token (see
+    :mod:`tonelint.tokens`); None for a text too long for that, or with more
+    than MAX_WORDS words (only the first of them count)."""
+    if len(text) > tokens.MAX_TEXT:
+        return None
+    table = _BY_TOKEN.get(names)
+    if table is None:
+        profiles = [PROFILES[lang].folded_words for lang in names]
+
+        def figure(token: str) -> int:
+            words = _folded_words(token)
+            return tokens.pack([len(words), *(sum(map(p.__contains__, words)) for p in profiles)])
+
+        table = _BY_TOKEN[names] = tokens.TokenFigures(figure)
+    words, *hits = tokens.unpack(table.total(text), 1 + len(names))
+    return hits if words <= MAX_WORDS else None
+
+
+_BY_TOKEN: dict[tuple[str, ...], tokens.TokenFigures] = {}  # languages compared -> their table
+
+
+def _folded_words(text: str) -> list[str]:
+    return _WORD.findall(fold_accents(text).lower().replace("’", "'"))
 
 
 def _head_words(text: str) -> list[str]:
@@ -90,7 +119,7 @@ def _head_words(text: str) -> list[str]:
     kept is whole)."""
     size = MAX_WORDS * 8
     while True:
-        words = _WORD.findall(fold_accents(text[:size]).lower().replace("’", "'"))
+        words = _folded_words(text[:size])
         if len(words) > MAX_WORDS or size >= len(text):
             return words[:MAX_WORDS]
         size *= 4

@@ -30,6 +30,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from . import tokens
 from .patterns import POSSESSIVE
 
 # tonelint language -> the name textstat gets (its pyphen dictionary).
@@ -70,9 +71,7 @@ def grade(text: str, lang: str) -> float:
         return 0.39 * per_sentence + 11.8 * per_word - 15.59
     if lang not in PYPHEN_FILE:
         return float(_stats(lang).flesch_kincaid_grade(text))
-    counts = _word_counts(text)
-    words = sum(counts.values())
-    syllables = _hyphenator(lang).syllables(counts)
+    words, syllables = _hyphenator(lang).words_and_syllables(text)
     sentences = _sentences(text)
     per_sentence = words / sentences if sentences else 0.0
     per_word = syllables / words if words else 0.0
@@ -122,22 +121,12 @@ def _words(text: str) -> list[str]:
     return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).split()
 
 
-def _word_counts(text: str) -> Counter[str]:
-    """How often each of textstat's words (see :func:`_words`) occurs in ``text``."""
-    if len(text) <= _SHORT:
-        return Counter(_words(text))
-    return _word_counts_by_token(text)
-
-
-_SHORT = 1 << 16  # a draft: its tokens are mostly distinct, stripping the text is cheaper
-
-
 def _word_counts_by_token(text: str) -> Counter[str]:
-    """:func:`_word_counts` of a long text: punctuation is stripped from each
-    distinct white-space-separated token rather than from the text. The same
-    words, and a long text repeats its tokens, most of them plain letters that
-    need no stripping. (Stripping never removes white space, so each token
-    gives one word or none.)"""
+    """How often each of textstat's words (see :func:`_words`) occurs in a long
+    ``text``: punctuation is stripped from each distinct white-space-separated
+    token rather than from the text. The same words, and a long text repeats
+    its tokens, most of them plain letters that need no stripping. (Stripping
+    never removes white space, so each token gives one word or none.)"""
     tokens: Counter[str] = Counter()
     for chunk in _chunks(text):  # a 50 MB text as one list of tokens would weigh 450 MB
         tokens.update(chunk.split())
@@ -185,6 +174,19 @@ class Hyphenator:
         self.patterns = patterns  # letters -> "offset,digits" (see parse_patterns)
         self.maxlen = max(map(len, patterns))
         self.memo: dict[str, int] = {}
+        self.by_token = tokens.TokenFigures(self._token_figures)
+
+    def words_and_syllables(self, text: str) -> tuple[int, int]:
+        """textstat's words in ``text`` (see :func:`_words`) and their syllables."""
+        if len(text) <= tokens.MAX_TEXT:  # a draft: token by token (see tonelint.tokens)
+            words, syllables = tokens.unpack(self.by_token.total(text), 2)
+            return words, syllables
+        counts = _word_counts_by_token(text)
+        return sum(counts.values()), self.syllables(counts)
+
+    def _token_figures(self, token: str) -> int:
+        counts = Counter(_words(token))
+        return tokens.pack([sum(counts.values()), self.syllables(counts)])
 
     def syllables(self, counts: Counter[str]) -> int:
         """The syllables of words, counted (as typed: each is lower-cased here)."""

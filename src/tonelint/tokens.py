@@ -1,0 +1,59 @@
+"""Figures of a text added up token by token, each distinct token worked out once.
+
+A word, as each of tonelint's counts reads words (the document's, textstat's,
+the language profiles'), never holds white space. So a figure of a text (its
+words, syllables, a language's function words) is the sum of that figure over
+the text's white-space-separated tokens. Drafts share most of their tokens
+("the", "you", "contract."): a :class:`TokenFigures` keeps each token's figure,
+and a draft costs a ``str.split`` and a sum in C instead of a regex pass over
+every character, a third of the time. Tokens are looked up as typed, so the
+figure function does any case folding itself.
+
+Several figures travel in one int, :data:`FIELD` bits each (see :func:`pack`):
+a text up to :data:`MAX_TEXT` characters cannot carry one field into the next.
+Longer texts go the plain way (the callers' own), as the table would grow with
+their vocabulary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+FIELD = 24  # bits a figure: 16 million, more than any text below MAX_TEXT can sum to
+MASK = (1 << FIELD) - 1
+MAX_TEXT = 1 << 16  # a draft; a longer text is read the plain way
+MAX_TOKENS = 1 << 17  # distinct tokens kept before the table starts over
+
+
+def pack(figures: Iterable[int]) -> int:
+    """Several figures (each below 2**FIELD) as one int that sums field by field."""
+    out = 0
+    for i, n in enumerate(figures):
+        out |= n << (FIELD * i)
+    return out
+
+
+def unpack(total: int, count: int) -> tuple[int, ...]:
+    return tuple((total >> (FIELD * i)) & MASK for i in range(count))
+
+
+class TokenFigures:
+    """``figure(token)`` summed over the tokens of a text, each token's kept."""
+
+    def __init__(self, figure: Callable[[str], int]) -> None:
+        self.figure = figure
+        self.known: dict[str, int] = {}
+
+    def total(self, text: str) -> int:
+        """The sum of ``figure`` over the white-space-separated tokens of ``text``."""
+        tokens = text.split()
+        known = self.known
+        try:
+            return sum(map(known.__getitem__, tokens))
+        except KeyError:
+            if len(known) > MAX_TOKENS:
+                known.clear()
+            for token in tokens:
+                if token not in known:
+                    known[token] = self.figure(token)
+            return sum(map(known.__getitem__, tokens))
