@@ -177,22 +177,31 @@ KEYLESS = [[r"\w+ly", "(?:x )?to the"],  # sentences without "ly" or "to the" ar
 
 
 @settings(max_examples=300, deadline=None)
-@given(patterns, texts, st.booleans(), st.booleans(), st.sampled_from(KEYLESS))
+@given(patterns, texts, st.booleans(), st.booleans(), st.sampled_from(KEYLESS), st.booleans())
 def test_patterns_with_and_without_keys_together_find_what_a_full_scan_finds(
-        pats: list[str], text: str, case: bool, by_sentence: bool, keyless: list[str]) -> None:
+        pats: list[str], text: str, case: bool, by_sentence: bool, keyless: list[str], marked: bool) -> None:
     pats = pats + keyless  # no keys: found where they match
     regex = compile_patterns(pats, case, True)
     by_key, rest_patterns = prefilter.split(pats, regex.flags)
     keys = frozenset(by_key) if by_key is not None else None
     rest = compile_patterns(rest_patterns, case, True) if rest_patterns else None
-    doc = doc_of(text + " 'so' “x” 🙄 sadly")
+    doc = doc_of(text + (" 'so' “x” 🙄 sadly" if marked else ""))  # or maybe no mark at all
     prefilter.KeySet(keys or ()).prime(doc)
     if by_sentence:
         marks = prefilter.marks(rest.pattern, rest.flags) if rest is not None else None
-        found = prefilter.finditer_spans(regex, keys, doc, doc.sentences, rest, sentences=True, rest_marks=marks)
+        # quote marks and emoji start a match: it is tried only there
+        at_marks = rest is not None and marks == prefilter.caseless_first(rest.pattern, rest.flags)
+        found = prefilter.finditer_spans(regex, keys, doc, doc.sentences, rest, sentences=True, rest_marks=marks,
+                                         rest_at_marks=at_marks)
     else:
         found = prefilter.finditer(regex, keys, doc, rest=rest)
     assert [m.span() for m in found] == plain_scan(regex, doc, by_sentence)
+
+
+def test_a_rest_that_starts_with_quote_marks_is_tried_only_at_them() -> None:
+    rest = compile_patterns(KEYLESS[1], False, True)
+    marks = prefilter.marks(rest.pattern, rest.flags)
+    assert marks == prefilter.caseless_first(rest.pattern, rest.flags) == ('"', "'", "“", "🙄")
 
 
 first_atoms = st.sampled_from(["!{3,}", "\\?+!", "\\(!+\\)", "🙄|😒", "[\"“']\\w+[\"”']", "(?i:k)ey", "(?-i:K)ey",

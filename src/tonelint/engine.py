@@ -75,6 +75,7 @@ class Linter:
         self._all: dict[str, list[Rule]] = {}  # every rule of a language, for satisfied-by
         self._satisfiers: dict[tuple[str, str], list[Rule]] = {}  # (lang, rule id) -> rules satisfying it
         self._keysets: dict[tuple[str, bool], prefilter.KeySet] = {}
+        self._plans: dict[str, list[tuple[Rule, Severity, bool]]] = {}
         self._documents = 0  # linted so far: a run of many drafts gets the merged pass
         self._languages: list[str] | None = None
         self.min_severity = Severity.parse(config.min_severity)
@@ -208,19 +209,19 @@ class Linter:
                 raise _rule_error(whose[0], doc, exc) from None
             raise
         hits: dict[str, list[Hit]] = {}  # rule id -> its hits on this draft, run once
-        for active in self.rules_for(lang):
-            rule = active.rule
-            if active.severity < self.min_severity or (ignored and matches_any(ignored, rule.meta)):
+        for rule, severity, satisfiable in self._plan(lang):
+            meta = rule.meta
+            if ignored and matches_any(ignored, meta):
                 continue
-            if rule.satisfied_by and self._said_by_others(rule, doc, lang, hits):
+            if satisfiable and self._said_by_others(rule, doc, lang, hits):
                 continue
-            if rule.meta.id not in hits:  # a satisfied-by check may have run it already
-                hits[rule.meta.id] = _timed(rule, doc) if rule.timed else list(rule.check(doc))
-            for hit in hits[rule.meta.id]:
-                if _inside_placeholder(doc, hit.start, hit.end):
+            found = hits.get(meta.id)
+            if found is None:  # a satisfied-by check may have run it already
+                found = hits[meta.id] = _timed(rule, doc) if rule.timed else list(rule.check(doc))
+            for hit in found:
+                if doc.placeholders and _inside_placeholder(doc, hit.start, hit.end):
                     continue
-                message = rule.render(hit, doc)
-                findings.append(self._finding(doc, rule.meta, active.severity, hit, message))
+                findings.append(self._finding(doc, meta, severity, hit, rule.render(hit, doc)))
         findings += self._grammar_findings(doc, lang, ignored)
         if doc.comments:  # where directives live: most drafts have none
             findings = suppression.apply(findings, doc, self._directive_metas(doc, lang))
@@ -232,6 +233,16 @@ class Linter:
         findings = [f for f in findings if f.severity >= self.min_severity]  # directive warnings too
         findings.sort()
         return findings
+
+    def _plan(self, lang: str) -> list[tuple[Rule, Severity, bool]]:
+        """The rules to run on a draft of ``lang``: those in force at or above
+        the minimum severity, each with its severity and whether other rules'
+        findings can stand in for it (worked out once, not once a draft)."""
+        plan = self._plans.get(lang)
+        if plan is None:
+            plan = self._plans[lang] = [(a.rule, a.severity, bool(a.rule.satisfied_by))
+                                        for a in self.rules_for(lang) if a.severity >= self.min_severity]
+        return plan
 
     def _said_by_others(self, rule: Rule, doc: Document, lang: str, hits: dict[str, list[Hit]]) -> bool:
         """Whether rules named in ``satisfied-by`` found something in ``doc`` (a

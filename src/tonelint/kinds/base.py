@@ -195,6 +195,9 @@ class Matcher:
         self.needs = prefilter.needs(self.regex.pattern, self.regex.flags) if not self.loose else None
         self.rest_needs = prefilter.needs(self.rest.pattern, self.rest.flags) if self.rest is not None else None
         self.rest_marks = prefilter.marks(self.rest.pattern, self.rest.flags) if self.rest is not None else None
+        # the marks are where ``rest`` starts (quote marks, emoji), not just inside it
+        self.rest_at_marks = self.rest is not None and self.rest_marks is not None and \
+            self.rest_marks == prefilter.caseless_first(self.rest.pattern, self.rest.flags)
         # a rule with no keys that can only start at a quote mark or "!": found by str.find
         self.starts = prefilter.caseless_first(self.regex.pattern, self.regex.flags) \
             if self.keys is None and not self.loose else None
@@ -212,7 +215,8 @@ class Matcher:
             rest = self.rest if self.rest is not None and prefilter.may_match(doc, self.rest_needs) else None
             if self.per_sentence:
                 yield from prefilter.finditer_spans(self.regex, self.keys, doc, doc.sentences, rest,
-                                                    sentences=True, rest_marks=self.rest_marks)
+                                                    sentences=True, rest_marks=self.rest_marks,
+                                                    rest_at_marks=self.rest_at_marks)
             else:
                 yield from prefilter.finditer(self.regex, self.keys, doc, rest=rest)
             return

@@ -40,9 +40,12 @@ def may_match(doc: Document, wanted: tuple[str, ...] | None) -> bool:
 
 def mark_positions(doc: Document, wanted: tuple[str, ...] | None) -> list[int] | None:
     """Where in ``doc`` one of ``wanted`` (see :func:`.parse.marks`) occurs, in
-    order; None when not worth knowing (as :func:`may_match`, or too many)."""
-    if wanted is None or not may_match(doc, wanted):
+    order (none at all when ``doc`` holds none); None when not worth knowing
+    (as :func:`may_match`, or too many)."""
+    if wanted is None:
         return None
+    if not may_match(doc, wanted):
+        return []
     lowered = doc.cache.get(_LOWER_KEY)
     if lowered is None:
         return None
@@ -165,12 +168,14 @@ def _starts(regex: Regex, text: str, start: int, end: int) -> Iterator[int]:
 
 def finditer_spans(regex: Regex, rule_keys: frozenset[str] | None, doc: Document,
                    spans: Sequence[Span], rest: Regex | None = None,
-                   sentences: bool = False, rest_marks: tuple[str, ...] | None = None) -> Iterator[Match]:
+                   sentences: bool = False, rest_marks: tuple[str, ...] | None = None,
+                   rest_at_marks: bool = False) -> Iterator[Match]:
     """:func:`finditer` over each of ``spans`` (sorted, not overlapping) in turn,
     walking the candidate positions once rather than once a span. ``sentences``:
     the spans are ``doc.sentences``, which the merged pass may have answered for.
     ``rest_marks``: what a match of ``rest`` holds (see :func:`.parse.marks`):
-    ``rest`` is then searched only in the sentences that hold one."""
+    ``rest`` is then searched only in the sentences that hold one, or with
+    ``rest_at_marks`` (a match starts with a mark) tried only at the marks."""
     text = doc.text
     positions = None
     if rule_keys is not None:
@@ -183,7 +188,7 @@ def finditer_spans(regex: Regex, rule_keys: frozenset[str] | None, doc: Document
         return
     marked = mark_positions(doc, rest_marks) if rest is not None and sentences else None
     if sentences and (rest is None or marked is not None):
-        yield from _in_sentences(regex, doc, positions, rest, marked)
+        yield from _in_sentences(regex, doc, positions, rest, marked, rest_at_marks)
         return
     i, n = 0, len(positions)
     for s in spans:
@@ -204,7 +209,7 @@ def finditer_spans(regex: Regex, rule_keys: frozenset[str] | None, doc: Document
 
 
 def _in_sentences(regex: Regex, doc: Document, positions: Sequence[int], rest: Regex | None,
-                  marked: list[int] | None) -> Iterator[Match]:
+                  marked: list[int] | None, at_marks: bool = False) -> Iterator[Match]:
     """:func:`finditer_spans` over ``doc.sentences`` when every candidate is
     known up front: only the sentences that hold one are visited (a long text
     has a hundred thousand sentences, a rule's candidates are in a few)."""
@@ -220,11 +225,19 @@ def _in_sentences(regex: Regex, doc: Document, positions: Sequence[int], rest: R
         if i >= 0:
             by_sentence.setdefault(i, []).append(pos)
     if rest is not None and marked:
-        for i in sorted({holding(p) for p in marked} - {-1}):
-            s = sentences[i]
-            extra = list(_starts(rest, text, s.start, s.end))
-            if extra:
-                by_sentence[i] = sorted({*by_sentence.get(i, ()), *extra})
+        extra: dict[int, list[int]] = {}
+        if at_marks:  # where a match of rest can start: try it there
+            for pos in marked:
+                i = holding(pos)
+                if i >= 0 and rest.match(text, pos, sentences[i].end) is not None:
+                    extra.setdefault(i, []).append(pos)
+        else:
+            for i in sorted({holding(p) for p in marked} - {-1}):
+                s = sentences[i]
+                extra[i] = list(_starts(rest, text, s.start, s.end))
+        for i, found in extra.items():
+            if found:
+                by_sentence[i] = sorted({*by_sentence.get(i, ()), *found})
     for i in sorted(by_sentence):
         s = sentences[i]
         yield from match_at(regex, text, by_sentence[i], s.start, s.end)
