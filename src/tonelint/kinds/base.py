@@ -207,8 +207,14 @@ class Matcher:
         )
         self.sentence_exceptions = options.get("exception-scope", "match") == "sentence"
         self.per_sentence = options.get("scope", "text") == "sentence"
+        self.scan = prefilter.ident(self.regex, self.per_sentence)  # its name in the merged pass
 
     def finditer(self, doc: Document) -> Iterator[Match]:
+        if self.keys is not None and self.rest is None:  # most rules, most drafts: a lookup
+            positions = prefilter.primed(doc, self.scan)
+            if positions is not None:
+                yield from prefilter.at_hits(self.regex, doc, positions, self.per_sentence)
+                return
         if not prefilter.may_match(doc, self.needs):
             return
         if self.keys is not None:

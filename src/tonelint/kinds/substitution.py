@@ -52,14 +52,20 @@ class Substitution(Rule):
 
     def check(self, doc: Document) -> Iterator[Hit]:
         searched = doc.searched(self.loose)
-        excepted = SortedSpans(
-            [m.span() for m in self.exceptions.finditer(searched)] if self.exceptions else []
-        )
+        excepted: SortedSpans | None = None  # the exceptions' matches, looked for at the first match
         for regex, keys, replacement in self.swaps:
-            found = prefilter.finditer(regex, keys, doc) if keys else regex.finditer(searched)
+            if keys:
+                positions = prefilter.primed(doc, prefilter.ident(regex, False))
+                found = prefilter.finditer(regex, keys, doc) if positions is None else \
+                    prefilter.at_hits(regex, doc, positions, False)
+            else:
+                found = regex.finditer(searched)
             for m in found:
-                if excepted.overlaps(m.start(), m.end()):
-                    continue
+                if self.exceptions is not None:
+                    if excepted is None:
+                        excepted = SortedSpans([e.span() for e in self.exceptions.finditer(searched)])
+                    if excepted.overlaps(m.start(), m.end()):
+                        continue
                 if self.loose:
                     expanded = _expand(m, replacement, doc.text)
                 else:

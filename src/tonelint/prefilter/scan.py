@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ..patterns import Match, Regex
-from .keyset import CACHE_KEY, HITS_KEY, ident
+from .keyset import CACHE_KEY, HITS_KEY, Ident, ident
 from .parse import _SPECIAL, KEY_LEN
 
 if TYPE_CHECKING:
@@ -97,6 +97,24 @@ def match_at(regex: Regex, text: str, candidates: Iterable[int], start: int = 0,
         if m is not None:
             yield m
             resume = m.end() if m.end() > pos else pos + 1
+
+
+def primed(doc: Document, scan: Ident) -> list[int] | None:
+    """Where ``scan`` (see :func:`.keyset.ident`) matches in ``doc``, when the
+    merged pass answered for it."""
+    hits = doc.cache.get(HITS_KEY)
+    return None if hits is None else hits.get(scan)
+
+
+def at_hits(regex: Regex, doc: Document, positions: Sequence[int], per_sentence: bool) -> Iterator[Match]:
+    """The matches of a merged scan, at the positions :func:`primed` gave: what
+    :func:`finditer` (or :func:`finditer_spans` over the sentences) yields for
+    it, without asking again for each."""
+    if not positions:
+        return iter(())
+    if per_sentence:
+        return _in_sentences(regex, doc, positions, None, None)
+    return match_at(regex, doc.text, positions)
 
 
 def _hits(doc: Document, regex: Regex, start: int, end: int) -> list[int] | None:
