@@ -56,3 +56,12 @@ def test_packed_figures_add_up_field_by_field(figures: list[int], times: int) ->
     """No field carries into the next while each stays within its bits."""
     total = sum([tokens.pack(figures)] * times)
     assert tokens.unpack(total, len(figures)) == tuple(n * times for n in figures)
+
+
+def test_a_text_split_again_gives_its_own_tokens() -> None:
+    """The split kept for the next figure of the same text is never another text's."""
+    a, b = "one two three", "four five"
+    assert tokens.split(a) == ["one", "two", "three"]
+    assert tokens.split(b) == ["four", "five"]
+    assert tokens.split("one two three") == ["one", "two", "three"]  # equal, not the same object
+    assert tokens.split(a) is tokens.split(a)

@@ -169,13 +169,16 @@ class Document:
         """``len(self.words)`` without a Span a word (a 50 MB text has 9 million).
 
         Every word is in a sentence (what lies between sentences is white space,
-        quote marks and brackets), so the sentences' counts add up to it."""
+        quote marks and brackets), so the sentences' counts add up to it; a
+        draft's are added up token by token (see tonelint.tokens)."""
+        if len(self.text) <= tokens.MAX_TEXT:
+            return _WORDS.total(self.text)
         return sum(self.sentence_words)
 
     def count_words(self, start: int, end: int) -> int:
         """Words that start in ``[start, end)`` of ``text`` (``end`` cuts none)."""
         if end - start <= tokens.MAX_TEXT:  # token by token (see tonelint.tokens)
-            return _WORDS.total(self.text[start:end])
+            return _WORDS.total(self.text[start:end], shared=False)
         return sum(1 for _ in _WORD.finditer(self.text, start, end))  # no list of a million words
 
     @cached_property

@@ -37,6 +37,22 @@ def unpack(total: int, count: int) -> tuple[int, ...]:
     return tuple((total >> (FIELD * i)) & MASK for i in range(count))
 
 
+_last: tuple[str, list[str]] = ("", [])  # the text split last, and its tokens
+
+
+def split(text: str) -> list[str]:
+    """``text.split()``; the same text split again (its language, then its
+    grade, then its words) costs nothing. Kept as one tuple, so that two
+    threads at once never pair one text with another's tokens."""
+    global _last
+    last = _last
+    if last[0] is text:
+        return last[1]
+    tokens = text.split()
+    _last = (text, tokens)
+    return tokens
+
+
 class TokenFigures:
     """``figure(token)`` summed over the tokens of a text, each token's kept."""
 
@@ -44,9 +60,10 @@ class TokenFigures:
         self.figure = figure
         self.known: dict[str, int] = {}
 
-    def total(self, text: str) -> int:
-        """The sum of ``figure`` over the white-space-separated tokens of ``text``."""
-        tokens = text.split()
+    def total(self, text: str, shared: bool = True) -> int:
+        """The sum of ``figure`` over the white-space-separated tokens of ``text``
+        (``shared``: a whole text, which other figures split too; not a piece of one)."""
+        tokens = split(text) if shared else text.split()
         known = self.known
         try:
             return sum(map(known.__getitem__, tokens))
