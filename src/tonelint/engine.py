@@ -354,7 +354,7 @@ class Linter:
         except TonelintError as exc:  # a placeholder pattern out of time has no path
             return FileResult(path, error=_at(exc, path))
 
-    def lint_file(self, path: Path, name: str | None = None) -> FileResult:
+    def lint_file(self, path: Path | str, name: str | None = None) -> FileResult:
         name = name or str(path)
         try:  # the bytes passed straight on, so that lint_bytes holds the only reference
             return self.lint_bytes(_read(path, name, self.config.max_size), name)
@@ -381,10 +381,10 @@ def matches_any_meta(selector: str, metas: Iterable[Meta]) -> bool:
     return any(matches(selector, m) for m in metas)
 
 
-def _read(path: Path, name: str, max_mb: float) -> bytes:
+def _read(path: Path | str, name: str, max_mb: float) -> bytes:
     """The file's bytes; one too large is refused before it is read (memory stays small)."""
     try:
-        with path.open("rb") as f:
+        with open(path, "rb") as f:
             _check_size(os.fstat(f.fileno()).st_size, max_mb, name)
             return f.read()
     except FileNotFoundError:
@@ -421,6 +421,31 @@ def _at(exc: TonelintError, path: str) -> TonelintError:
     return exc if exc.path else TonelintError(exc.message, path, exc.line, exc.column)
 
 
+def _drafts_in(folder: str) -> Iterator[str]:
+    """The drafts under ``folder``, files first, then each sub-folder, all by
+    name; as ``os.walk`` goes (symbolic links to folders are not followed), but
+    with the directory entries' own file types: a thousand templates are not a
+    thousand ``stat`` calls and ``Path`` objects."""
+    try:
+        with os.scandir(folder) as found:
+            entries = sorted(found, key=lambda e: e.name)
+    except OSError:  # gone, or not readable: os.walk passes it by too
+        return
+    folders = []
+    for entry in entries:
+        try:
+            is_folder = entry.is_dir()
+        except OSError:
+            is_folder = False
+        if is_folder:
+            if entry.name not in SKIP_DIRS and not entry.name.startswith(".") and not entry.is_symlink():
+                folders.append(entry.path)
+        elif readers.is_draft(entry.name) and (entry.is_file(follow_symlinks=False) or not _special(Path(entry.path))):
+            yield entry.path
+    for sub in folders:
+        yield from _drafts_in(sub)
+
+
 def _special(path: Path) -> bool:
     """A FIFO, socket or device: opening one in a folder walk could block forever.
     (A file gone by now is still listed: reading it says so.)"""
@@ -439,19 +464,15 @@ def _inside_placeholder(doc: Document, start: int, end: int) -> bool:
     return spans.containing(start, end)
 
 
-def expand_paths(paths: Iterable[str]) -> Iterator[tuple[Path, str] | TonelintError]:
+def expand_paths(paths: Iterable[str]) -> Iterator[tuple[Path | str, str] | TonelintError]:
     """Files to lint, in a stable order: named files as given, folders walked for drafts."""
     for name in paths:
         path = Path(name)
         if path.is_dir():
             found = False
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
-                for f in sorted(files):
-                    p = Path(root) / f
-                    if readers.is_draft(p) and not _special(p):
-                        found = True
-                        yield p, str(p)
+            for draft in _drafts_in(str(path)):
+                found = True
+                yield draft, draft
             if not found:
                 yield TonelintError("no drafts in this folder (looked for: "
                                     + ", ".join(sorted(readers.READERS)) + ")", name)

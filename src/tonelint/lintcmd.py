@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +40,19 @@ def echo(message: str, err: bool = False, color: bool | None = None) -> None:
         stream.write((message + "\n").encode(encoding, "replace").decode(encoding))
     if err:
         stream.flush()
+
+
+def echo_lines(lines: Iterable[str], color: bool | None = None, batch: int = 512) -> None:
+    """:func:`echo` for many lines, written ``batch`` lines at a time (a report
+    of a thousand drafts is ten thousand lines)."""
+    chunk: list[str] = []
+    for line in lines:
+        chunk.append(line)
+        if len(chunk) == batch:
+            echo("\n".join(chunk), color=color)
+            chunk.clear()
+    if chunk:
+        echo("\n".join(chunk), color=color)
 
 
 def _error(message: str) -> None:
@@ -139,8 +153,7 @@ def run_lint(paths: tuple[str, ...], stdin_filename: str | None, verbose: bool, 
             echo(f"tonelint: {r.path}: {r.document.lang_note}", err=True)
     style = Style(color=_use_color(config.color), verbose=verbose, rules=linter.active_meta())
     try:
-        for line in formatter(results, style):
-            echo(line, color=style.color)
+        echo_lines(formatter(results, style), color=style.color)
         sys.stdout.flush()
     except BrokenPipeError:
         # A reader that went away (`tonelint ... | head -1`) is not an error.

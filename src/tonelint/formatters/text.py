@@ -39,6 +39,8 @@ def format_results(results: list[FileResult], style: Style) -> Iterator[str]:
 
 
 def _finding(f: Finding, style: Style) -> str:
+    if not style.color:  # the common case (a file, a pipe, an editor): no paint to add
+        return f"{f.path}:{f.line}:{f.column}: {f.code} [{f.rule}] {f.message}"
     where = f"{f.path}:{f.line}:{f.column}:"
     code = _paint(f.code, COLORS[f.severity] + BOLD, style)
     return f"{_paint(where, BOLD, style)} {code} [{f.rule}] {f.message}"

@@ -92,9 +92,9 @@ def read_bytes(data: bytes, name: str, options: ReadOptions) -> Document:
     return reader_for(name)(decode(data, name), name, options)
 
 
-def is_draft(path: Path) -> bool:
+def is_draft(path: Path | str) -> bool:
     """Files a folder walk picks up: known suffixes only."""
-    return path.suffix.lower() in READERS
+    return _suffix(str(path)) in READERS
 
 
 def decode(data: bytes, name: str) -> str:
