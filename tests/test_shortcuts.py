@@ -128,3 +128,30 @@ def test_a_long_text_counts_its_words_a_piece_at_a_time_and_finds_as_many() -> N
     doc = doc_of(text)
     assert len(text) > 1 << 17
     assert doc.word_count == len(doc.words)
+
+
+LINE_TEXTS = st.lists(st.sampled_from(["a", "b c", "\n", "\n\n", "\r\n", "\r", "é", " "]), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(LINE_TEXTS)
+def test_line_starts_are_where_each_line_break_ends(text: str) -> None:
+    from tonelint.document import LineIndex
+
+    assert LineIndex(text).starts == [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+
+
+# The sentence break without the look-ahead that passes the spaces between words.
+PLAIN_BREAK = re.compile(
+    r"(?=[\"')\]\s])(?:(?<=[.!?…])[\"')\]]*[ \t]+|(?<![ \t])[ \t]*\n[ \t]*(?:\n[ \t]*)+"
+    r"|(?<=[.!?…:,;])[ \t]*\n[ \t]*|(?<![ \t])[ \t]*\n(?=[ \t]*(?:[-*•–]|\d+[.)])[ \t]))")
+SENTENCE_TEXTS = st.lists(st.sampled_from(["Yes", "no", ".", "!", "?", "…", ":", ",", " ", "  ", "\t", "\n",
+                                           "\"", "'", ")", "]", "- ", "1. ", "2) ", "•"]), max_size=40).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(SENTENCE_TEXTS)
+def test_sentence_breaks_are_those_of_the_plain_pattern(text: str) -> None:
+    from tonelint.document import _SENTENCE_BREAK
+
+    assert [m.span() for m in _SENTENCE_BREAK.finditer(text)] == [m.span() for m in PLAIN_BREAK.finditer(text)]

@@ -53,7 +53,8 @@ class Required(Rule):
     def _anchor(self, doc: Document) -> Span:
         # A sentence that is only a placeholder (a {{ sender }} line) is no place
         # to point at: it is never reported.
-        sentences = [s for s in doc.sentences if not _only_placeholder(doc, s)]
+        sentences = [s for s in doc.sentences if not _only_placeholder(doc, s)] if doc.placeholders \
+            else doc.sentences
         sentences = sentences or [Span(0, len(doc.text))]
         placement = self.options["placement"]
         if placement == "signoff":
