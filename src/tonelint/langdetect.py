@@ -75,35 +75,36 @@ MARGIN = 2.0  # the winner needs this many times the runner-up's score
 def scores(text: str, langs: list[str] | tuple[str, ...] | None = None) -> dict[str, float]:
     """The evidence for each profiled language in ``text``."""
     names = tuple(lang for lang in (langs if langs is not None else PROFILES) if lang in PROFILES)
-    found = _hits_by_token(text, names)
+    found = _by_token(text, names)
     if found is None:
         words = _head_words(text)
-        found = [sum(map(PROFILES[lang].folded_words.__contains__, words)) for lang in names]
-    out = {}
-    for lang, hits in zip(names, found):
-        profile = PROFILES[lang]
-        letters = sum(text.count(c) for c in profile.letters) if profile.letters else 0
-        out[lang] = hits + LETTER_WEIGHT * letters
-    return out
+        found = [(sum(map(PROFILES[lang].folded_words.__contains__, words)), _letters(text, PROFILES[lang]))
+                 for lang in names]
+    return {lang: hits + LETTER_WEIGHT * letters for lang, (hits, letters) in zip(names, found)}
 
 
-def _hits_by_token(text: str, names: tuple[str, ...]) -> list[int] | None:
-    """Each language's function words in ``text``, token by token (see
-    :mod:`tonelint.tokens`); None for a text too long for that, or with more
-    than MAX_WORDS words (only the first of them count)."""
+def _letters(text: str, profile: Profile) -> int:
+    return sum(text.count(c) for c in profile.letters) if profile.letters else 0
+
+
+def _by_token(text: str, names: tuple[str, ...]) -> list[tuple[int, int]] | None:
+    """Each language's function words and letters in ``text``, token by token
+    (see :mod:`tonelint.tokens`); None for a text too long for that, or with
+    more than MAX_WORDS words (only the first of them count)."""
     if len(text) > tokens.MAX_TEXT:
         return None
     table = _BY_TOKEN.get(names)
     if table is None:
-        profiles = [PROFILES[lang].folded_words for lang in names]
+        profiles = [PROFILES[lang] for lang in names]
 
         def figure(token: str) -> int:
             words = _folded_words(token)
-            return tokens.pack([len(words), *(sum(map(p.__contains__, words)) for p in profiles)])
+            return tokens.pack([len(words), *(n for p in profiles for n in (
+                sum(map(p.folded_words.__contains__, words)), _letters(token, p)))])
 
         table = _BY_TOKEN[names] = tokens.TokenFigures(figure)
-    words, *hits = tokens.unpack(table.total(text), 1 + len(names))
-    return hits if words <= MAX_WORDS else None
+    words, *figures = tokens.unpack(table.total(text), 1 + 2 * len(names))
+    return list(zip(figures[::2], figures[1::2])) if words <= MAX_WORDS else None
 
 
 _BY_TOKEN: dict[tuple[str, ...], tokens.TokenFigures] = {}  # languages compared -> their table
