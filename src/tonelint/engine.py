@@ -217,7 +217,7 @@ class Linter:
                 continue
             found = hits.get(meta.id)
             if found is None:  # a satisfied-by check may have run it already
-                found = hits[meta.id] = _timed(rule, doc) if rule.timed else list(rule.check(doc))
+                found = hits[meta.id] = _hits(rule, doc)
             for hit in found:
                 if doc.placeholders and _inside_placeholder(doc, hit.start, hit.end):
                     continue
@@ -255,7 +255,7 @@ class Linter:
                 o for o in self._all[lang] if o.meta.id != rule.meta.id and matches_any(rule.satisfied_by, o.meta)]
         for other in others:
             if other.meta.id not in hits:
-                hits[other.meta.id] = _timed(other, doc)
+                hits[other.meta.id] = _hits(other, doc)
             if any(not _inside_placeholder(doc, h.start, h.end) for h in hits[other.meta.id]):
                 return True
         return False
@@ -400,6 +400,13 @@ def _check_size(size: int, max_mb: float, name: str) -> None:
         raise TonelintError(
             f"{size / MB:.1f} MB is too large for a message draft (max-size: {max_mb:g} MB; "
             "raise it in the config, 0 for no limit)", name)
+
+
+def _hits(rule: Rule, doc: Document) -> list[Hit]:
+    """What ``rule`` finds in ``doc`` (nothing, without asking, when it is quiet)."""
+    if rule.quiet(doc):
+        return []
+    return _timed(rule, doc) if rule.timed else list(rule.check(doc))
 
 
 def _timed(rule: Rule, doc: Document) -> list[Hit]:

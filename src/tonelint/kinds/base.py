@@ -83,6 +83,12 @@ class Rule:
     def check(self, doc: Document) -> Iterator[Hit]:
         raise NotImplementedError
 
+    def quiet(self, doc: Document) -> bool:
+        """True when ``check`` surely finds nothing in ``doc`` (the merged pass
+        found no match of its patterns): the engine then does not ask it. Most
+        rules find nothing in most drafts, and asking costs more than knowing."""
+        return False
+
     def scans(self) -> list[prefilter.Scan]:
         """Its regexes with their keys, for the engine's merged pass (see
         prefilter.KeySet)."""
@@ -236,6 +242,13 @@ class Matcher:
                 yield from prefilter.match_at(self.regex, text, positions)
             else:
                 yield from self.regex.finditer(text)
+
+    def nothing(self, doc: Document) -> bool:
+        """Whether the merged pass found that no pattern matches in ``doc``."""
+        if self.keys is None or self.rest is not None:
+            return False
+        positions = prefilter.primed(doc, self.scan)
+        return positions is not None and not positions
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
         for m in self.finditer(doc):

@@ -21,6 +21,9 @@ class Count(Rule):
     def setup(self) -> None:
         self.matcher = Matcher(self.options)
 
+    def quiet(self, doc: Document) -> bool:
+        return self.options["max"] >= 0 and self.matcher.nothing(doc)
+
     def check(self, doc: Document) -> Iterator[Hit]:
         spans = list(self.matcher.spans(doc))
         limit = self.options["max"]

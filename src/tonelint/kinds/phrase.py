@@ -20,6 +20,9 @@ class Phrase(Rule):
     def setup(self) -> None:
         self.matcher = Matcher(self.options)
 
+    def quiet(self, doc: Document) -> bool:
+        return self.matcher.nothing(doc)
+
     def check(self, doc: Document) -> Iterator[Hit]:
         for start, end in self.matcher.spans(doc):
             yield Hit(start, end, suggestion=self.meta.suggestion)

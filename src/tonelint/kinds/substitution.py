@@ -50,6 +50,12 @@ class Substitution(Rule):
     def word_keys(self) -> frozenset[str]:
         return frozenset().union(*(keys for _, keys, _ in self.swaps if keys))
 
+    def quiet(self, doc: Document) -> bool:
+        for regex, keys, _ in self.swaps:
+            if not keys or prefilter.primed(doc, prefilter.ident(regex, False)) != []:
+                return False
+        return True
+
     def check(self, doc: Document) -> Iterator[Hit]:
         searched = doc.searched(self.loose)
         excepted: SortedSpans | None = None  # the exceptions' matches, looked for at the first match
