@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .config import Config
     from .engine import FileResult, Linter
 
-Task = tuple[Union[Path, str], str]
+Task = tuple[Path | str, str]
 Entry = Union["FileResult", Task]
 
 # Below this many files a pool costs more than it saves (about 15 ms to start
