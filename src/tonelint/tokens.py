@@ -34,6 +34,7 @@ def pack(figures: Iterable[int]) -> int:
 
 
 def unpack(total: int, count: int) -> tuple[int, ...]:
+    """The ``count`` figures :func:`pack` put in ``total`` (or a sum of such)."""
     return tuple((total >> (FIELD * i)) & MASK for i in range(count))
 
 
@@ -67,10 +68,13 @@ class TokenFigures:
         known = self.known
         try:
             return sum(map(known.__getitem__, tokens))
-        except KeyError:
+        except KeyError:  # a token not seen yet: add it up here, learning as it goes
             if len(known) > MAX_TOKENS:
                 known.clear()
+            total = 0
             for token in tokens:
-                if token not in known:
-                    known[token] = self.figure(token)
-            return sum(map(known.__getitem__, tokens))
+                n = known.get(token)
+                if n is None:
+                    n = known[token] = self.figure(token)
+                total += n
+            return total
