@@ -37,7 +37,8 @@ class Substitution(Rule):
             regex = compile_patterns([pattern], case, bounds, self.loose)
             # Where it can match (see prefilter); not with loose accents: the index is of the text as typed.
             keys = prefilter.keys([pattern], regex.flags) if bounds and not self.loose else None
-            self.swaps.append((regex, keys, replacement))
+            # its name in the merged pass, which answers for it when it has keys
+            self.swaps.append((regex, keys, replacement, prefilter.ident(regex, False)))
         exceptions = self.options["exceptions"]
         self.exceptions = (
             compile_patterns(exceptions, case, bounds, self.loose) if exceptions else None
@@ -45,23 +46,23 @@ class Substitution(Rule):
 
     def scans(self) -> list[prefilter.Scan]:
         return [(regex, keys, {key: [pattern] for key in keys}, False)
-                for (regex, keys, _), pattern in zip(self.swaps, self.options["swap"]) if keys]
+                for (regex, keys, _, _), pattern in zip(self.swaps, self.options["swap"]) if keys]
 
     def word_keys(self) -> frozenset[str]:
-        return frozenset().union(*(keys for _, keys, _ in self.swaps if keys))
+        return frozenset().union(*(keys for _, keys, _, _ in self.swaps if keys))
 
     def quiet(self, doc: Document) -> bool:
-        for regex, keys, _ in self.swaps:
-            if not keys or prefilter.primed(doc, prefilter.ident(regex, False)) != []:
+        for _, keys, _, scan in self.swaps:
+            if not keys or prefilter.primed(doc, scan) != []:
                 return False
         return True
 
     def check(self, doc: Document) -> Iterator[Hit]:
         searched = doc.searched(self.loose)
         excepted: SortedSpans | None = None  # the exceptions' matches, looked for at the first match
-        for regex, keys, replacement in self.swaps:
+        for regex, keys, replacement, scan in self.swaps:
             if keys:
-                positions = prefilter.primed(doc, prefilter.ident(regex, False))
+                positions = prefilter.primed(doc, scan)
                 found = prefilter.finditer(regex, keys, doc) if positions is None else \
                     prefilter.at_hits(regex, doc, positions, False)
             else:
