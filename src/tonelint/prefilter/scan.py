@@ -121,15 +121,7 @@ def _hits(doc: Document, regex: Regex, start: int, end: int) -> list[int] | None
     """Where ``regex`` matches, from the merged pass, when it answered for it."""
     if start or end != len(doc.text):
         return None
-    primed = doc.cache.get(HITS_KEY)
-    return None if primed is None else primed.get(ident(regex, False))
-
-
-def _sentence_hits(doc: Document, regex: Regex) -> list[int] | None:
-    """Where ``regex`` matches within its sentence, when the merged pass answered for it."""
-    primed = doc.cache.get(HITS_KEY)
-    return None if primed is None else primed.get(ident(regex, True))
-
+    return primed(doc, ident(regex, False))
 
 
 def _positions(doc: Document, rule_keys: frozenset[str]) -> list[int] | None:
@@ -197,7 +189,7 @@ def finditer_spans(regex: Regex, rule_keys: frozenset[str] | None, doc: Document
     text = doc.text
     positions = None
     if rule_keys is not None:
-        positions = _sentence_hits(doc, regex) if sentences else None
+        positions = primed(doc, ident(regex, True)) if sentences else None
         if positions is None:
             positions = _positions(doc, rule_keys)
     if positions is None:
