@@ -65,3 +65,13 @@ def test_a_text_split_again_gives_its_own_tokens() -> None:
     assert tokens.split(b) == ["four", "five"]
     assert tokens.split("one two three") == ["one", "two", "three"]  # equal, not the same object
     assert tokens.split(a) is tokens.split(a)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts, texts)
+def test_the_first_text_is_read_whole_and_adds_up_the_same(first: str, second: str) -> None:
+    """A one-draft run learns no tokens; the next text is added up token by token."""
+    table = tokens.TokenFigures(lambda token: len(_WORD.findall(token)))
+    assert table.total(first) == len(_WORD.findall(first)) and table.known == {}
+    assert table.total(second) == len(_WORD.findall(second))
+    assert set(table.known) == set(second.split())
