@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tonelint.document import DocumentBuilder
 from tonelint.finding import Severity
 from tonelint.kinds.base import Meta
+from tonelint.kinds.metric import Metric
 from tonelint.kinds.shouting import Shouting
 from tonelint.placeholders import BUILTIN, BUILTIN_STARTS, Placeholders
 from tonelint.readers import ReadOptions
@@ -155,3 +156,23 @@ def test_sentence_breaks_are_those_of_the_plain_pattern(text: str) -> None:
     from tonelint.document import _SENTENCE_BREAK
 
     assert [m.span() for m in _SENTENCE_BREAK.finditer(text)] == [m.span() for m in PLAIN_BREAK.finditer(text)]
+
+
+def _metric(metric: str, limit: int) -> Metric:
+    meta = Meta(id=f"x.{metric}", code="TL998", kind="metric", category="length",
+                severity=Severity.INFO, message="{value}", lang="en")
+    return Metric(meta, {"metric": metric, "max": limit, "min-words": 0})
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.integers(0, 12))
+@example("I a x I a x I.", 6)  # one-letter words: as many as a sentence of its length can hold
+def test_length_rules_count_only_the_sentences_they_need_and_find_the_same(text: str, limit: int) -> None:
+    doc = doc_of(text)
+    counts = [len(re.findall(r"\w+(?:['’]\w+)*", doc.text[s.start:s.end])) for s in doc.sentences]
+    long = [(s.start, n) for s, n in zip(doc.sentences, counts) if n > limit]
+    assert [(h.start, h.values["value"]) for h in _metric("sentence-words", limit).check(doc)] == long
+    # the length rule points at the sentence where the running count crosses the limit
+    running = [sum(counts[:i + 1]) for i in range(len(counts))]
+    crossing = [s.start for s, seen in zip(doc.sentences, running) if seen > limit][:1]
+    assert [h.start for h in _metric("words", limit).check(doc)] == crossing

@@ -191,7 +191,17 @@ class Document:
     @cached_property
     def sentence_words(self) -> list[int]:
         """Words in each of :attr:`sentences`: the length rules ask for them more than once."""
-        return [self.count_words(s.start, s.end) for s in self.sentences]
+        return [self.words_in_sentence(i) for i in range(len(self.sentences))]
+
+    def words_in_sentence(self, i: int) -> int:
+        """Words in ``sentences[i]``, counted once: the length rules need only
+        some sentences' counts (see :func:`most_words`), and some twice."""
+        counted: dict[int, int] = self.__dict__.setdefault("_sentence_counts", {})
+        n = counted.get(i)
+        if n is None:
+            s = self.sentences[i]
+            n = counted[i] = self.count_words(s.start, s.end)
+        return n
 
     @cached_property
     def sentence_starts(self) -> list[int]:
@@ -205,6 +215,13 @@ class Document:
         if i >= 0 and sentences[i].start <= offset < max(sentences[i].end, sentences[i].start + 1):
             return sentences[i]
         return Span(0, len(self.text))
+
+
+def most_words(span: Span) -> int:
+    """The most words ``span`` can hold: a word is one character or more, and
+    two words have a character between them. A sentence no longer than twice
+    a limit need not be counted to know it is within it."""
+    return (span.end - span.start + 1) // 2
 
 
 def split_sentences(text: str) -> list[Span]:

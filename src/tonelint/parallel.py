@@ -98,7 +98,8 @@ def _lint_one(task: Task) -> FileResult:
         doc.word_count  # noqa: B018 (the checklist line shows it: counted while the text is here)
         # Shared analysis is cheap to redo and costly to send back: drop it,
         # keeping the figures a report shows (the grade).
-        for name in ("sentences", "words", "lines", "sentence_words", "sentence_starts", "folded"):
+        for name in ("sentences", "words", "lines", "sentence_words", "_sentence_counts",
+                     "sentence_starts", "folded"):
             doc.__dict__.pop(name, None)
         doc.cache = {k: v for k, v in doc.cache.items() if isinstance(v, (int, float))}
         if not _worker["keep_text"]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from .. import textmetrics
-from ..document import Document, Span
+from ..document import Document, Span, most_words
 from .base import Hit, Option, Rule
 
 
@@ -53,7 +53,12 @@ class Metric(Rule):
             return
         name = self.options["metric"]
         if name == "sentence-words":
-            for s, n in zip(doc.sentences, doc.sentence_words):
+            hi = self.options.get("max")
+            only_max = hi is not None and self.options.get("min") is None
+            for i, s in enumerate(doc.sentences):
+                if only_max and most_words(s) <= hi:
+                    continue  # too short to cross the limit: not counted
+                n = doc.words_in_sentence(i)
                 if self._outside(n):
                     yield self._hit(s, n)
             return
@@ -72,11 +77,12 @@ class Metric(Rule):
     def _anchor(self, doc: Document, name: str) -> Span:
         """Length: the sentence that crosses the limit; readability: the longest sentence."""
         if name == "words" and self.options.get("max") is not None:
-            limit = self.options["max"]
-            seen = 0
-            for s, n in zip(doc.sentences, doc.sentence_words):
-                seen += n
-                if seen > limit:
-                    return s
+            # Counted back from the end (the sentences' counts add up to the
+            # draft's): a draft a little over the limit counts only its last sentences.
+            limit, before = self.options["max"], doc.word_count
+            for i in reversed(range(len(doc.sentences))):
+                before -= doc.words_in_sentence(i)
+                if before <= limit:
+                    return doc.sentences[i]
         longest = max(range(len(doc.sentences)), key=doc.sentence_words.__getitem__)
         return doc.sentences[longest]
