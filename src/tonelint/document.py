@@ -196,9 +196,11 @@ class Document:
     def words_in_sentence(self, i: int) -> int:
         """Words in ``sentences[i]``, counted once: the length rules need only
         some sentences' counts (see :func:`most_words`), and some twice."""
-        counted: dict[int, int] = self.__dict__.setdefault("_sentence_counts", {})
-        n = counted.get(i)
-        if n is None:
+        counted: list[int] | None = self.__dict__.get("_sentence_counts")
+        if counted is None:  # a list, not a dict: a long text has a hundred thousand sentences
+            counted = self.__dict__["_sentence_counts"] = [-1] * len(self.sentences)
+        n = counted[i]
+        if n < 0:
             s = self.sentences[i]
             n = counted[i] = self.count_words(s.start, s.end)
         return n
