@@ -106,6 +106,14 @@ def test_special_set_covers_this_pythons_case_folding() -> None:
     assert {c for c in derived if not c.isascii()} <= set(prefilter.SPECIAL), sys.version
 
 
+def test_an_ascii_text_folds_plainly_and_one_special_character_sends_a_text_the_plain_way() -> None:
+    from tonelint.prefilter.parse import folds_plainly
+
+    assert not any(c.isascii() for c in prefilter.SPECIAL)  # so an ASCII text needs no search
+    assert folds_plainly("Sadly, we end it.") and folds_plainly("Köszönjük, hogy velünk dolgozott.")
+    assert not folds_plainly("ſadly") and not folds_plainly("Köszönjük ſ")
+
+
 @settings(max_examples=300, deadline=None)
 @given(patterns, texts, st.booleans(), st.lists(st.integers(0, 400), max_size=12))
 def test_spans_walk_finds_what_each_span_scan_finds(pats: list[str], text: str, case: bool,

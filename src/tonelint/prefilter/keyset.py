@@ -17,7 +17,7 @@ from ..patterns import (
     compile_error,
     pattern_source,
 )
-from .parse import _SPECIAL, HEAD_LEN, KEY_LEN, TOKENS, WORDS, heads
+from .parse import HEAD_LEN, KEY_LEN, TOKENS, WORDS, folds_plainly, heads
 
 if TYPE_CHECKING:
     from ..document import Document, Span
@@ -113,7 +113,7 @@ class KeySet:
         text = doc.text
         index: dict[str, array[int]] | None = None
         hits: dict[Ident, list[int]] | None = None
-        if self.regex is not None and not _SPECIAL.search(text):
+        if self.regex is not None and folds_plainly(text):
             index, hits = {}, {scan: [] for scan in self.merged_scans}
             dispatch, indexed, length = self.dispatch, self.indexed, len(text)
             sentences: Sequence[Span] = ()  # asked for at the first sentence-scoped scan

@@ -27,6 +27,13 @@ SPECIAL = (
     "\u1e9b\u1fbe\u1fd3\u1fe3\ua64b\ufb05\ufb06"
 )
 _SPECIAL = re.compile(f"[{SPECIAL}]")
+
+
+def folds_plainly(text: str) -> bool:
+    """Whether ``text`` holds none of :data:`SPECIAL`: ``str.lower()`` then
+    folds it as case-insensitive matching does. Most drafts are ASCII, told in C
+    at once without a search."""
+    return text.isascii() or _SPECIAL.search(text) is None
 _WORD_CHAR = re.compile(r"\w")
 
 # States of a prefix while the pattern is read: the match may go on (OPEN), the

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..patterns import Match, Regex
 from .keyset import CACHE_KEY, HITS_KEY, Ident, ident
-from .parse import _SPECIAL, KEY_LEN
+from .parse import KEY_LEN, folds_plainly
 
 if TYPE_CHECKING:
     from ..document import Document, Span
@@ -31,7 +31,7 @@ def may_match(doc: Document, wanted: tuple[str, ...] | None) -> bool:
     lowered = doc.cache.get(_LOWER_KEY)
     if lowered is None:
         text = doc.text
-        lowered = doc.cache[_LOWER_KEY] = None if _SPECIAL.search(text) else text.lower()
+        lowered = doc.cache[_LOWER_KEY] = text.lower() if folds_plainly(text) else None
     if lowered is None:
         return True
     return any(s in lowered for s in wanted)
