@@ -8,7 +8,7 @@ errors that point at the pack's file and line) before the kind is built.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar, NamedTuple
 
 from .. import prefilter
@@ -216,11 +216,7 @@ class Matcher:
         self.scan = prefilter.ident(self.regex, self.per_sentence)  # its name in the merged pass
 
     def finditer(self, doc: Document) -> Iterator[Match]:
-        if self.keys is not None and self.rest is None:  # most rules, most drafts: a lookup
-            positions = prefilter.primed(doc, self.scan)
-            if positions is not None:
-                yield from prefilter.at_hits(self.regex, doc, positions, self.per_sentence)
-                return
+        """The patterns' matches, found the plain way (see :meth:`spans`)."""
         if not prefilter.may_match(doc, self.needs):
             return
         if self.keys is not None:
@@ -251,9 +247,14 @@ class Matcher:
         return positions is not None and not positions
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
-        for m in self.finditer(doc):
-            if m.end() > m.start() and not self.excepted(doc, m.start(), m.end()):
-                yield m.start(), m.end()
+        found: Iterable[tuple[int, int]] | None = None
+        if self.keys is not None and self.rest is None:  # most rules, most drafts: read from the merged pass
+            found = prefilter.hit_spans(doc, self.scan)
+        if found is None:
+            found = ((m.start(), m.end()) for m in self.finditer(doc))
+        for start, end in found:
+            if end > start and not self.excepted(doc, start, end):
+                yield start, end
 
     def excepted(self, doc: Document, start: int, end: int) -> bool:
         if self.exceptions is None:

@@ -29,6 +29,7 @@ _SPACE = re.compile(r"\s")
 _WORD = re.compile(r"\w")
 CACHE_KEY = "prefilter.word-index"
 HITS_KEY = "prefilter.hits"
+ENDS_KEY = "prefilter.ends"  # where each of those matches ends
 
 
 # A rule's regex (with word boundaries), its keys, for each key the alternatives
@@ -113,6 +114,7 @@ class KeySet:
         text = doc.text
         index: dict[str, array[int]] | None = None
         hits: dict[Ident, list[int]] | None = None
+        ends: dict[Ident, list[int]] = {}
         if self.regex is not None and folds_plainly(text):
             index, hits = {}, {scan: [] for scan in self.merged_scans}
             dispatch, indexed, length = self.dispatch, self.indexed, len(text)
@@ -167,8 +169,10 @@ class KeySet:
                             found_at = hits.get(scan)
                             if found_at is not None and (not found_at or found_at[-1] != pos):
                                 found_at.append(pos)  # in text order (once, when two rules share a regex)
+                                ends.setdefault(scan, []).append(found.end())
         doc.cache[CACHE_KEY] = (self.indexed, index)
         doc.cache[HITS_KEY] = hits
+        doc.cache[ENDS_KEY] = ends
 
 
 def _reach(text: str, end: int) -> int:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ..patterns import Match, Regex
-from .keyset import CACHE_KEY, HITS_KEY, Ident, ident
+from .keyset import CACHE_KEY, ENDS_KEY, HITS_KEY, Ident, ident
 from .parse import KEY_LEN, folds_plainly
 
 if TYPE_CHECKING:
@@ -104,6 +104,26 @@ def primed(doc: Document, scan: Ident) -> list[int] | None:
     merged pass answered for it."""
     hits = doc.cache.get(HITS_KEY)
     return None if hits is None else hits.get(scan)
+
+
+def hit_spans(doc: Document, scan: Ident) -> list[tuple[int, int]] | None:
+    """Where ``scan`` matches in ``doc``, as the merged pass found it: the
+    spans :func:`at_hits` would match again at its positions (one that starts
+    inside the one before is none), read without matching again. A scan's
+    regex at a key is its rule's alternatives for that key, in order, and no
+    other alternative can match where that key starts a word, so the spans
+    are the rule's own. None when the pass did not answer for ``scan``."""
+    hits = doc.cache.get(HITS_KEY)
+    positions = None if hits is None else hits.get(scan)
+    if not positions:
+        return positions  # type: ignore[return-value]  # None, or [] (no match)
+    spans: list[tuple[int, int]] = []
+    resume = 0
+    for pos, end in zip(positions, doc.cache[ENDS_KEY][scan]):
+        if pos >= resume:
+            spans.append((pos, end))
+            resume = end if end > pos else pos + 1
+    return spans
 
 
 def at_hits(regex: Regex, doc: Document, positions: Sequence[int], per_sentence: bool) -> Iterator[Match]:
