@@ -53,11 +53,11 @@ class Metric(Rule):
             return
         name = self.options["metric"]
         if name == "sentence-words":
-            hi = self.options.get("max")
-            only_max = hi is not None and self.options.get("min") is None
+            # with only a maximum, a sentence too short to cross it is not counted
+            hi = self.options.get("max") if self.options.get("min") is None else None
             for i, s in enumerate(doc.sentences):
-                if only_max and most_words(s) <= hi:
-                    continue  # too short to cross the limit: not counted
+                if hi is not None and most_words(s) <= hi:
+                    continue
                 n = doc.words_in_sentence(i)
                 if self._outside(n):
                     yield self._hit(s, n)
