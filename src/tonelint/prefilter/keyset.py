@@ -129,11 +129,11 @@ class KeySet:
                 reach = _reach(text, end)
                 low = (text[base - 1:reach] if base else " " + text[:reach]).lower()
                 for m in self.regex.finditer(low):
-                    start = m.start(1) - 1
-                    if start >= cut:
+                    key_start, key_end = m.span(1)  # the match ends where the key does (the rest is look-ahead)
+                    if key_start > cut:
                         break
-                    pos = base + start
-                    key = m.group(1)
+                    pos = base + key_start - 1
+                    key = low[key_start:key_end]
                     if key in indexed:
                         positions = index.get(key)
                         if positions is None:
@@ -145,7 +145,7 @@ class KeySet:
                     table, candidates = entry
                     if table is not None:  # the scans that what follows the key can start
                         width, by_next = table
-                        after = low[m.end():m.end() + width]
+                        after = low[key_end:key_end + width]
                         if len(after) == width:  # else the text read ends: try them all
                             candidates = by_next.get(after, by_next[""])
                     for scan, per_sentence, regex in candidates:
