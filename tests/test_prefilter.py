@@ -168,7 +168,7 @@ def test_rules_merged_into_one_pass_find_what_each_finds_alone(rules, text: str)
         # a rule whose patterns all have keys reads its spans from the pass, matching none again
         spans = prefilter.hit_spans(doc, prefilter.ident(regex, by_sentence))
         if rest_regex is None and spans is not None:
-            assert spans == plain_scan(regex, doc, by_sentence)
+            assert list(spans) == plain_scan(regex, doc, by_sentence)
 
 
 @pytest.mark.parametrize("by_sentence", [False, True])
@@ -179,7 +179,7 @@ def test_a_match_read_from_the_pass_hides_one_that_starts_inside_it(by_sentence:
     keyset = prefilter.KeySet(set(by_key), [(regex, frozenset(by_key), by_key, by_sentence)])
     keyset.prime(doc)
     assert prefilter.primed(doc, prefilter.ident(regex, by_sentence)) == [3, 12, 24, 34]  # "you" at 12 too
-    assert prefilter.hit_spans(doc, prefilter.ident(regex, by_sentence)) == [(3, 22), (24, 32), (34, 44)]
+    assert list(prefilter.hit_spans(doc, prefilter.ident(regex, by_sentence)) or ()) == [(3, 22), (24, 32), (34, 44)]
 
 
 def test_a_scan_that_refers_to_its_own_groups_is_not_merged() -> None:

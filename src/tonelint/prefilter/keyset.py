@@ -114,7 +114,7 @@ class KeySet:
         text = doc.text
         index: dict[str, array[int]] | None = None
         hits: dict[Ident, list[int]] | None = None
-        ends: dict[Ident, list[int]] = {}
+        ends: dict[Ident, array[int]] = {}  # arrays: a long text's million ends weigh 8 bytes each
         if self.regex is not None and folds_plainly(text):
             index, hits = {}, {scan: [] for scan in self.merged_scans}
             dispatch, indexed, length = self.dispatch, self.indexed, len(text)
@@ -169,7 +169,10 @@ class KeySet:
                             found_at = hits.get(scan)
                             if found_at is not None and (not found_at or found_at[-1] != pos):
                                 found_at.append(pos)  # in text order (once, when two rules share a regex)
-                                ends.setdefault(scan, []).append(found.end())
+                                ends_at = ends.get(scan)
+                                if ends_at is None:
+                                    ends[scan] = ends_at = array("q")
+                                ends_at.append(found.end())
         doc.cache[CACHE_KEY] = (self.indexed, index)
         doc.cache[HITS_KEY] = hits
         doc.cache[ENDS_KEY] = ends

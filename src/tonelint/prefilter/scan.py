@@ -106,7 +106,7 @@ def primed(doc: Document, scan: Ident) -> list[int] | None:
     return None if hits is None else hits.get(scan)
 
 
-def hit_spans(doc: Document, scan: Ident) -> list[tuple[int, int]] | None:
+def hit_spans(doc: Document, scan: Ident) -> Iterator[tuple[int, int]] | None:
     """Where ``scan`` matches in ``doc``, as the merged pass found it: the
     spans :func:`at_hits` would match again at its positions (one that starts
     inside the one before is none), read without matching again. A scan's
@@ -115,15 +115,17 @@ def hit_spans(doc: Document, scan: Ident) -> list[tuple[int, int]] | None:
     are the rule's own. None when the pass did not answer for ``scan``."""
     hits = doc.cache.get(HITS_KEY)
     positions = None if hits is None else hits.get(scan)
-    if not positions:
-        return positions  # type: ignore[return-value]  # None, or [] (no match)
-    spans: list[tuple[int, int]] = []
+    if positions is None:
+        return None
+    return _spans(positions, doc.cache[ENDS_KEY].get(scan, ()))
+
+
+def _spans(positions: Sequence[int], ends: Sequence[int]) -> Iterator[tuple[int, int]]:
     resume = 0
-    for pos, end in zip(positions, doc.cache[ENDS_KEY][scan]):
+    for pos, end in zip(positions, ends):
         if pos >= resume:
-            spans.append((pos, end))
+            yield pos, end
             resume = end if end > pos else pos + 1
-    return spans
 
 
 def at_hits(regex: Regex, doc: Document, positions: Sequence[int], per_sentence: bool) -> Iterator[Match]:
