@@ -196,14 +196,17 @@ class Document:
     def words_in_sentence(self, i: int) -> int:
         """Words in ``sentences[i]``, counted once: the length rules need only
         some sentences' counts (see :func:`most_words`), and some twice."""
-        counted: list[int] | None = self.__dict__.get("_sentence_counts")
-        if counted is None:  # a list, not a dict: a long text has a hundred thousand sentences
-            counted = self.__dict__["_sentence_counts"] = [-1] * len(self.sentences)
-        n = counted[i]
+        n = self._sentence_counts[i]
         if n < 0:
             s = self.sentences[i]
-            n = counted[i] = self.count_words(s.start, s.end)
+            n = self._sentence_counts[i] = self.count_words(s.start, s.end)
         return n
+
+    @cached_property
+    def _sentence_counts(self) -> list[int]:
+        """Each sentence's words once counted, -1 before (a list, not a dict:
+        a long text has a hundred thousand sentences)."""
+        return [-1] * len(self.sentences)
 
     @cached_property
     def sentence_starts(self) -> list[int]:

@@ -216,7 +216,8 @@ class Matcher:
         self.scan = prefilter.ident(self.regex, self.per_sentence)  # its name in the merged pass
 
     def finditer(self, doc: Document) -> Iterator[Match]:
-        """The patterns' matches, found the plain way (see :meth:`spans`)."""
+        """The patterns' matches, where the merged pass has not found them all
+        (see :meth:`spans`)."""
         if not prefilter.may_match(doc, self.needs):
             return
         if self.keys is not None:

@@ -27,6 +27,7 @@ SPECIAL = (
     "\u1e9b\u1fbe\u1fd3\u1fe3\ua64b\ufb05\ufb06"
 )
 _SPECIAL = re.compile(f"[{SPECIAL}]")
+_WORD_CHAR = re.compile(r"\w")
 
 
 def folds_plainly(text: str) -> bool:
@@ -34,7 +35,7 @@ def folds_plainly(text: str) -> bool:
     folds it as case-insensitive matching does. Most drafts are ASCII, told in C
     at once without a search."""
     return text.isascii() or _SPECIAL.search(text) is None
-_WORD_CHAR = re.compile(r"\w")
+
 
 # States of a prefix while the pattern is read: the match may go on (OPEN), the
 # prefix is as long as asked (FULL), the first word has ended (END), or what
