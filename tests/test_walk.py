@@ -30,3 +30,18 @@ def test_the_walk_lists_what_os_walk_lists_in_the_same_order(tmp_path: Path) -> 
     assert [name for _, name in listed] == os_walk_drafts(tmp_path)
     assert str(tmp_path / "link.txt") in [name for _, name in listed]
     assert not any("linked" in name or ".git" in name or "node_modules" in name for _, name in listed)
+
+
+def test_named_files_come_back_as_named_folders_walked_and_missing_names_said(tmp_path: Path,
+                                                                            monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "a.txt").write_text("Thank you.", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")  # a link to itself: no file behind it
+    items = list(expand_paths(["./drafts/a.txt", "./drafts/", "gone.txt", "loop", "empty", "bad\0name"]))
+    assert items[:2] == [("./drafts/a.txt", "./drafts/a.txt"), ("drafts/a.txt", "drafts/a.txt")]
+    assert [(e.message, e.path) for e in items[2:]] == [  # type: ignore[union-attr]
+        ("no such file or folder", "gone.txt"), ("no such file or folder", "loop"),
+        ("no drafts in this folder (looked for: " + ", ".join(sorted(readers.READERS)) + ")", "empty"),
+        ("no such file or folder", "bad\0name")]

@@ -7,6 +7,7 @@ minimum severity, and the order of findings.
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
 import stat
@@ -472,18 +473,33 @@ def _inside_placeholder(doc: Document, start: int, end: int) -> bool:
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[tuple[Path | str, str] | TonelintError]:
-    """Files to lint, in a stable order: named files as given, folders walked for drafts."""
+    """Files to lint, in a stable order: named files as given, folders walked for drafts.
+
+    One ``stat`` a name and no ``Path`` object a file: pre-commit names every
+    template of a repository on the command line."""
     for name in paths:
-        path = Path(name)
-        if path.is_dir():
+        try:
+            folder = stat.S_ISDIR(os.stat(name).st_mode)
+        except ValueError:  # a name the system cannot take (a NUL in it)
+            yield TonelintError("no such file or folder", name)
+            continue
+        except OSError as exc:
+            if exc.errno in _MISSING:
+                yield TonelintError("no such file or folder", name)
+            else:  # there, but not ours to look at: reading it says why
+                yield name, name
+            continue
+        if folder:
             found = False
-            for draft in _drafts_in(str(path)):
+            for draft in _drafts_in(str(Path(name))):  # "./drafts/" walks as "drafts"
                 found = True
                 yield draft, draft
             if not found:
                 yield TonelintError("no drafts in this folder (looked for: "
                                     + ", ".join(sorted(readers.READERS)) + ")", name)
-        elif path.exists():
-            yield path, name
         else:
-            yield TonelintError("no such file or folder", name)
+            yield name, name
+
+
+# What Path.exists() reads as "not there".
+_MISSING = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP})
