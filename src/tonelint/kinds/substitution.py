@@ -64,7 +64,7 @@ class Substitution(Rule):
             if keys:
                 positions = prefilter.primed(doc, scan)
                 found = prefilter.finditer(regex, keys, doc) if positions is None else \
-                    prefilter.at_hits(regex, doc, positions, False)
+                    prefilter.match_at(regex, doc.text, positions)  # where the merged pass found it
             else:
                 found = regex.finditer(searched)
             for m in found:

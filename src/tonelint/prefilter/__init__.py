@@ -25,7 +25,6 @@ document containing one is scanned the plain way.
 from .keyset import KeySet, Scan, ScanTimeout, ident, pieces
 from .parse import KEY_LEN, SPECIAL, alternatives, caseless_first, first_chars, keys, marks, needs, split
 from .scan import (
-    at_hits,
     char_positions,
     find_all,
     finditer,
@@ -36,6 +35,6 @@ from .scan import (
     primed,
 )
 
-__all__ = ["KEY_LEN", "SPECIAL", "KeySet", "Scan", "ScanTimeout", "at_hits", "hit_spans", "ident", "alternatives", "caseless_first",
+__all__ = ["KEY_LEN", "SPECIAL", "KeySet", "Scan", "ScanTimeout", "hit_spans", "ident", "alternatives", "caseless_first",
            "char_positions", "find_all", "finditer", "finditer_spans", "first_chars", "keys", "marks", "match_at",
            "may_match", "needs", "pieces", "primed", "split"]

@@ -108,7 +108,7 @@ def primed(doc: Document, scan: Ident) -> list[int] | None:
 
 def hit_spans(doc: Document, scan: Ident) -> Iterator[tuple[int, int]] | None:
     """Where ``scan`` matches in ``doc``, as the merged pass found it: the
-    spans :func:`at_hits` would match again at its positions (one that starts
+    spans :func:`match_at` would find again at its positions (one that starts
     inside the one before is none), read without matching again. A scan's
     regex at a key is its rule's alternatives for that key, in order, and no
     other alternative can match where that key starts a word, so the spans
@@ -126,17 +126,6 @@ def _spans(positions: Sequence[int], ends: Sequence[int]) -> Iterator[tuple[int,
         if pos >= resume:
             yield pos, end
             resume = end if end > pos else pos + 1
-
-
-def at_hits(regex: Regex, doc: Document, positions: Sequence[int], per_sentence: bool) -> Iterator[Match]:
-    """The matches of a merged scan, at the positions :func:`primed` gave: what
-    :func:`finditer` (or :func:`finditer_spans` over the sentences) yields for
-    it, without asking again for each."""
-    if not positions:
-        return iter(())
-    if per_sentence:
-        return _in_sentences(regex, doc, positions, None, None)
-    return match_at(regex, doc.text, positions)
 
 
 def _hits(doc: Document, regex: Regex, start: int, end: int) -> list[int] | None:
