@@ -21,7 +21,9 @@ def test_smoke_run_prints_a_row_per_case(tmp_path: Path) -> None:
              for ln in report.read_text(encoding="utf-8").splitlines() if ln.startswith("| ")]
     rows = [c for c in cells if c[1] == "tonelint"]
     assert [r[0] for r in rows] == ["one draft", "20 drafts", "64 KiB", "64 KiB, 10x patterns"]
-    assert all(r[2].endswith(("ms", " s")) and r[4].endswith("MiB") for r in rows)
+    assert all(r[2].endswith(("ms", " s")) and r[5].endswith("MiB") for r in rows)
+    # one run: the fastest and the slowest are that run
+    assert all(r[3] == f"{r[2]} - {r[2]}" for r in rows)
     assert proc.stdout.strip() == report.read_text(encoding="utf-8").strip()
 
 
