@@ -7,8 +7,9 @@
 Each case is run ``--runs`` times; within a round every tool runs once, in turn,
 so a slow minute of the machine hurts all tools alike. The table shows medians
 and the fastest and slowest run (a tool whose runs fall into two groups, as
-write-good's do, shows it there); peak memory is the largest resident set of the process (``wait4``); the ratio
-is the tool's time over tonelint's (above 1: tonelint is faster).
+write-good's do, shows it there); peak memory is the largest resident set of
+the process (``wait4``); the ratio is the tool's time over tonelint's (above 1:
+tonelint is faster).
 """
 
 from __future__ import annotations
