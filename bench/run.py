@@ -265,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
         report = [f"Machine: {machine()}",
                   f"tonelint: {_revision()}, run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}",
                   f"Runs: {runs} per tool and case ({min(runs, opts.big_runs)} for 10 and 50 MiB), "
-                  "alternated; medians shown.", ""]
+                  "alternated; medians shown, with the fastest and slowest run.", ""]
         if versions:
             report += ["Peers: " + ", ".join(f"{k} {v}" for k, v in versions.items()), ""]
         report += table(rows) + [""] + verdicts(rows)
